@@ -1,0 +1,80 @@
+"""Put the pieces together: segment the blocks into meetings and items, find questions,
+resolutions and actions, and hang each record on the meeting and item whose blocks hold it.
+
+The finders each scan the whole block list for their own kind of structure (a question table
+can sit in a minutes appendix; an ACTION: line can sit inside a committee question), and
+this module decides where each one belongs by position alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from schema.records import DocumentRecords
+
+from . import questions, resolutions, segment
+from .blocks import ReadResult
+from .spans import ItemSpan, MeetingSpan
+
+
+def meeting_key(council, body, date, fallback):
+    """A meeting id shared by every document about the same meeting: council + body + date.
+
+    "Children and Young People Scrutiny Committee" on 2024-07-30 in Herefordshire is one
+    meeting whether it came from the printed minutes, the question pack or the web service."""
+    if not (body and date):
+        return fallback
+    norm_body = re.sub(r"[^a-z0-9]+", " ", body.lower()).strip()
+    norm_council = re.sub(r"[^a-z0-9]+", " ", (council or "").lower()).strip()
+    digest = hashlib.sha256(f"{norm_council}|{norm_body}|{date}".encode()).hexdigest()[:16]
+    return f"m-{digest}"
+
+
+def assemble(records: DocumentRecords, result: ReadResult) -> None:
+    doc = records.document
+    blocks = result.blocks
+    seg = segment.find_meetings(result, doc.id)
+    doc.doc_kind = seg.doc_kind
+
+    spans: list[tuple[MeetingSpan | None, ItemSpan]] = []
+    for n, span in enumerate(seg.meetings, start=1):
+        m = span.meeting
+        m.council = m.council or doc.council
+        m.document_id = doc.id
+        m.id = m.id or meeting_key(m.council, m.body, m.date, f"{doc.id[:16]}-m{n}")
+        records.meetings.append(m)
+        for a in span.attendance:
+            a.meeting_id, a.document_id = m.id, doc.id
+            records.attendance.append(a)
+        for item_span in span.items:
+            spans.append((span, item_span))
+    spans += [(None, item_span) for item_span in seg.items]
+    for span, item_span in spans:
+        item_span.item.document_id = doc.id
+        item_span.item.meeting_id = span.meeting.id if span else None
+        records.agenda_items.append(item_span.item)
+    if records.meetings:
+        doc.meeting_id = records.meetings[0].id
+
+    def place(index):
+        """(meeting_id, agenda_item_id) for the block at `index`."""
+        meeting_id = next((s.meeting.id for s in seg.meetings if s.start <= index < s.end), None)
+        if meeting_id is None and len(seg.meetings) == 1:
+            meeting_id = seg.meetings[0].id
+        item_id = next((i.item.id for _, i in spans if i.start <= index < i.end), None)
+        return meeting_id, item_id
+
+    for found in questions.find_questions(blocks, doc.id):
+        q = found.record
+        q.meeting_id, q.agenda_item_id = place(found.index)
+        records.questions.append(q)
+        records.responses.extend(found.children)
+    for found in resolutions.find_resolutions(blocks, doc.id):
+        r = found.record
+        r.meeting_id, r.agenda_item_id = place(found.index)
+        records.resolutions.append(r)
+        records.votes.extend(found.children)
+    for found in resolutions.find_actions(blocks, doc.id):
+        a = found.record
+        a.meeting_id, a.agenda_item_id = place(found.index)
+        records.actions.append(a)

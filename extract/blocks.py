@@ -1,0 +1,80 @@
+"""Blocks: what a reader saw, in reading order, before any meeting structure is found.
+
+Every reader (PDF, DOCX, HTML, XML, text) turns its bytes into a list of Blocks, so the
+segmenters in `extract/` work on one shape whatever the format. A Block is a paragraph,
+a heading, a list item or a table row; a table row keeps its cells so a question table
+("Question Number | Questioner | Question | Question to") can be read column by column.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+
+@dataclass
+class Block:
+    page: int  # 1-based page the block starts on (1 for formats without pages)
+    text: str  # for a table row: the cells joined by " | "
+    kind: str = "para"  # para / heading / item / row
+    bold: bool = False
+    heading_level: Optional[int] = None  # 1 = biggest
+    cells: Optional[list[str]] = None  # table rows only
+    table: Optional[int] = None  # index of the table in the document (rows of one table share it)
+    header: bool = False  # a table's header row
+    page_end: Optional[int] = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False)}
+
+
+@dataclass
+class PageText:
+    """Per-page text and how it was obtained, for the `pages` table."""
+
+    page: int
+    text: str
+    method: str = "text"
+    ocr_confidence: Optional[float] = None
+
+
+@dataclass
+class ReadResult:
+    blocks: list[Block] = field(default_factory=list)
+    pages: list[PageText] = field(default_factory=list)
+    title: Optional[str] = None
+    meta: dict = field(default_factory=dict)  # format-specific facts (e.g. ModernGov meeting fields)
+
+
+class ReadError(Exception):
+    """A file that cannot be read: the message says why, in a few words, for one line of output."""
+
+
+_BREAK_TAG = re.compile(r"</?(?:p|div|br|li)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?(?:i|u|b|em|strong|span|font|sup|sub)\b[^>]*>", re.I)
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+
+
+def clean_text(text: str) -> str:
+    """Fold the debris converters leave: HTML tags in cells (`<p>...</p>`), entities, markdown
+    bold (`**36.**`), escaped numbering (`1\\.`), ligatures, odd spaces. Keeps line breaks."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    for lig, rep in _LIGATURES.items():
+        text = text.replace(lig, rep)
+    text = _BREAK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    text = text.replace("**", "").replace("\\.", ".").replace("\\-", "-").replace("\\*", "*")
+    text = text.replace("\u00ad", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
+
+
+def one_line(text: str) -> str:
+    """Text with all whitespace folded to single spaces."""
+    return re.sub(r"\s+", " ", clean_text(text)).strip()

@@ -1,0 +1,2 @@
+"""Side effects live here: reading files and sites, the raw cache, orchestration, the CLI."""
+from .pipeline import run_ingest, run_rebuild  # noqa: F401

@@ -1,0 +1,142 @@
+"""The `minutes-archive` command: thin click commands over ingest.pipeline and extract."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from extract import ReadError, content_type_for, extract_document, read
+from schema import SchemaMismatch, open_archive
+
+from .cache import Cache, default_root
+from .pipeline import IngestError, run_ingest, run_rebuild
+from .sources import walk
+
+
+def _open(archive):
+    try:
+        return open_archive(archive)
+    except SchemaMismatch as exc:
+        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # not a SQLite file, unwritable directory, ...
+        raise click.ClickException(f"{archive}: cannot open archive ({exc})") from None
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s", stream=sys.stderr)
+
+
+def _report(summary, silent: bool) -> None:
+    if not silent:
+        click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+cache_option = click.option("--cache-dir", type=click.Path(file_okay=False),
+                            help="Raw cache folder (default: ARCHIVE.cache/ beside the archive, or $MINUTES_ARCHIVE_CACHE)")
+silent_option = click.option("-s", "--silent", is_flag=True, help="No progress bar or summary")
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="Log details to stderr")
+
+
+@click.group()
+@click.version_option(package_name="council-minutes-archive")
+def cli():
+    """Turn council minutes, question packs and agenda pages into a searchable SQLite archive."""
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--council", help="Council name recorded on every document")
+@click.option("--strict", is_flag=True, help="Stop at the first document that fails")
+@click.option("--force", is_flag=True, help="Re-extract documents already in the archive")
+@cache_option
+@silent_option
+@verbose_option
+def ingest(archive, paths, council, strict, force, cache_dir, silent, verbose):
+    """Ingest files and folders (PDF, DOCX, HTML, XML, TXT, MD) into ARCHIVE.
+
+    Unchanged documents are skipped; bad files are named on stderr, recorded in the
+    ingest_failures table, and make the exit status 1."""
+    _setup_logging(verbose)
+    db = _open(archive)
+    cache = Cache(cache_dir or default_root(archive))
+    sources = list(walk(paths, council=council))
+    on_error = lambda message: click.echo(f"Error: {message}", err=True)  # noqa: E731
+    show_bar = not silent and len(sources) > 1
+    try:
+        with click.progressbar(sources, label="Ingesting", file=sys.stderr,
+                               item_show_func=lambda s: s.filename if s else "", hidden=not show_bar) as bar:
+            summary = run_ingest(db, sources, cache, force=force, strict=strict, on_error=on_error, progress=bar)
+    except IngestError:
+        sys.exit(1)
+    _report(summary, silent)
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(dir_okay=False, exists=True))
+@click.option("--all", "everything", is_flag=True, help="Re-extract every document, not only stale ones")
+@cache_option
+@silent_option
+@verbose_option
+def rebuild(archive, everything, cache_dir, silent, verbose):
+    """Re-extract documents from the raw cache after an extractor change."""
+    _setup_logging(verbose)
+    db = _open(archive)
+    cache = Cache(cache_dir or default_root(archive))
+    summary = run_rebuild(db, cache, everything=everything,
+                          on_error=lambda message: click.echo(f"Error: {message}", err=True))
+    _report(summary, silent)
+
+
+def _read_file(file):
+    raw = Path(file).read_bytes()
+    content_type = content_type_for(file, raw)
+    if content_type is None:
+        raise click.ClickException(f"{file}: unsupported file type ({Path(file).suffix or 'no extension'})")
+    return raw, content_type
+
+
+def _parse_pages(spec):
+    if not spec:
+        return None
+    pages = set()
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        pages.update(range(int(first), int(last or first) + 1))
+    return pages
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--pages", help="Only these pages, e.g. 1-3 or 2,5")
+def blocks(file, pages):
+    """Print the Blocks a reader saw in FILE, as JSON (for debugging)."""
+    raw, content_type = _read_file(file)
+    try:
+        result = read(raw, content_type)
+    except ReadError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    wanted = _parse_pages(pages)
+    out = [b.to_dict() for b in result.blocks if wanted is None or b.page in wanted]
+    click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--council", help="Council name recorded on the document")
+def records(file, council):
+    """Print the records extracted from FILE, as JSON, without touching a database."""
+    raw, content_type = _read_file(file)
+    try:
+        result = extract_document(raw, Path(file).name, content_type, council=council, path=str(file))
+    except ReadError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    data = result.to_dict()
+    data.pop("pages")
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))

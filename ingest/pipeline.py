@@ -1,0 +1,152 @@
+"""Orchestration: source -> cache -> extract -> load, one document at a time.
+
+A document is skipped when the archive already holds its bytes (sha256) at the current
+EXTRACTOR_VERSION, so reruns are cheap and `rebuild` only re-extracts what changed. A document
+that fails is recorded in `ingest_failures` (once per file and reason) and the run goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+
+from extract import EXTRACTOR_VERSION, ReadError, extract_document
+from schema.load import record_failure, save_document
+
+from .cache import Cache
+from .sources import Source
+
+log = logging.getLogger("minutes_archive")
+
+LOADED, SKIPPED, FAILED = "loaded", "skipped", "failed"
+
+
+class IngestError(Exception):
+    """One document failed; str() is the one-line message: "<file>: <reason>"."""
+
+
+@dataclass
+class Summary:
+    loaded: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def line(self) -> str:
+        return (f"{self.loaded} loaded, {self.skipped} unchanged, {self.failed} failed")
+
+
+def already_loaded(db, sha: str) -> bool:
+    row = db.execute("select extractor_version from documents where id = ?", [sha]).fetchone()
+    return row is not None and row[0] == EXTRACTOR_VERSION
+
+
+def fail(db, source: Source, reason: str, sha=None) -> IngestError:
+    """Record a failure (unless the same file already failed for the same reason) and return
+    the exception to raise."""
+    exists = db.execute(
+        "select 1 from ingest_failures where path = ? and coalesce(sha256, '') = ? and reason = ?",
+        [source.name, sha or "", reason]).fetchone()
+    if not exists:
+        record_failure(db, source.name, reason, sha256=sha, council=source.council,
+                       extractor_version=EXTRACTOR_VERSION)
+    return IngestError(f"{source.name}: {reason}")
+
+
+def process(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool = False) -> str:
+    """Ingest one document. Returns LOADED or SKIPPED; raises IngestError on failure."""
+    if source.problem:
+        raise fail(db, source, source.problem)
+    if raw is None:
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            raise fail(db, source, f"cannot read ({exc.strerror or exc})") from None
+    if not raw:
+        raise fail(db, source, "empty file")
+    sha = hashlib.sha256(raw).hexdigest()
+    if not force and already_loaded(db, sha):
+        return SKIPPED
+    cache.put(raw)
+    return load_bytes(db, source, raw, sha)
+
+
+def load_bytes(db, source: Source, raw: bytes, sha: str) -> str:
+    try:
+        records = extract_document(raw, source.filename, source.content_type, council=source.council,
+                                   path=source.path, url=source.url, provenance=source.provenance)
+    except ReadError as exc:
+        raise fail(db, source, str(exc), sha) from None
+    except Exception as exc:  # a bug in extraction must not stop a bulk run
+        log.debug("extraction crashed on %s", source.name, exc_info=True)
+        raise fail(db, source, f"extraction failed ({type(exc).__name__}: {exc})", sha) from None
+    try:
+        save_document(db, records)
+    except Exception as exc:
+        log.debug("load failed on %s", source.name, exc_info=True)
+        raise fail(db, source, f"could not be loaded ({type(exc).__name__}: {exc})", sha) from None
+    db.execute("delete from ingest_failures where path = ? or sha256 = ?", [source.name, sha])
+    return LOADED
+
+
+def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error=None,
+               progress=None) -> Summary:
+    """Ingest every source; `on_error(message)` is told about each failure. With `strict`, the
+    first failure stops the run (the IngestError propagates)."""
+    summary = Summary()
+    for source in (progress or sources):
+        try:
+            summary.add(process(db, source, None, cache, force=force))
+        except IngestError as exc:
+            summary.add(FAILED)
+            summary.errors.append(str(exc))
+            if on_error:
+                on_error(str(exc))
+            if strict:
+                raise
+    return summary
+
+
+def stored_sources(db, *, everything=False):
+    """Sources for the documents held in the archive: all, or those extracted by an older
+    extractor version."""
+    sql = "select * from documents"
+    if not everything:
+        sql += " where extractor_version != ?"
+    cursor = db.execute(sql, [] if everything else [EXTRACTOR_VERSION])
+    columns = [c[0] for c in cursor.description]
+    for row in cursor.fetchall():
+        doc = dict(zip(columns, row))
+        yield doc["sha256"], Source(
+            name=doc["url"] or doc["path"] or doc["filename"], filename=doc["filename"],
+            path=doc["path"], url=doc["url"], council=doc["council"],
+            content_type=doc["content_type"], provenance=doc["provenance"])
+
+
+def run_rebuild(db, cache: Cache, *, everything=False, on_error=None) -> Summary:
+    """Re-extract documents from the raw cache (no network, no source files needed)."""
+    summary = Summary()
+    for sha, source in list(stored_sources(db, everything=everything)):
+        if sha not in cache:
+            summary.add(FAILED)
+            message = f"{source.name}: not in the raw cache ({cache.path_for(sha)})"
+            summary.errors.append(message)
+            if on_error:
+                on_error(message)
+            continue
+        try:
+            summary.add(load_bytes(db, source, cache.get(sha), sha))
+        except IngestError as exc:
+            summary.add(FAILED)
+            summary.errors.append(str(exc))
+            if on_error:
+                on_error(str(exc))
+    return summary
+
+
+def provenance_json(**fields) -> str:
+    return json.dumps({k: v for k, v in fields.items() if v is not None}, sort_keys=True)

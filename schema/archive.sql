@@ -1,0 +1,204 @@
+-- The archive's shape, in one place. Applied by schema.open_archive() (idempotent).
+-- Every extracted row belongs to a document and cascades away with it, so reloading a
+-- document (delete, then insert, in one transaction) never leaves stale rows behind.
+-- Meetings and people are shared between documents and are not deleted with any one of them.
+-- Full-text indexes (FTS5, porter) are created by schema.load.ensure_shape from FTS_CONFIG.
+
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS meetings (
+    id TEXT PRIMARY KEY,              -- m-<hash of council, body, date> or <document>-m<n>
+    council TEXT,
+    body TEXT,                        -- committee or council body, as printed
+    date TEXT,                        -- YYYY-MM-DD
+    start_time TEXT,                  -- HH:MM (24 h)
+    end_time TEXT,
+    venue TEXT,
+    chair TEXT,                       -- the chair's name without honorifics
+    status TEXT,                      -- Confirmed / Cancelled / ...
+    document_id TEXT,                 -- the document the metadata was first read from
+    page INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,              -- sha256 of the bytes
+    filename TEXT NOT NULL,           -- the source file's base name
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    path TEXT,                        -- local path it was ingested from
+    url TEXT,                         -- URL it was fetched from
+    council TEXT,
+    title TEXT,
+    doc_kind TEXT,                    -- minutes / question_pack / agenda_item_minutes / agenda / other
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    page_count INTEGER NOT NULL DEFAULT 0,
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT,
+    provenance TEXT                   -- JSON: committee, meeting, item, attachment ids, fetched_at
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    method TEXT NOT NULL,             -- text / ocr / docx / html / xml / plain
+    ocr_confidence REAL,
+    PRIMARY KEY (document_id, page)
+);
+
+CREATE TABLE IF NOT EXISTS attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('present', 'apologies', 'in_attendance', 'absent')),
+    raw TEXT,
+    title TEXT,
+    position TEXT,                    -- chair / vice-chair
+    note TEXT,
+    page INTEGER,
+    person_id TEXT
+);
+
+CREATE TABLE IF NOT EXISTS agenda_items (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    number TEXT,                      -- as printed: "38", "14/037", "6a"
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    text TEXT,
+    page INTEGER,
+    page_end INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS questions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('public', 'member', 'committee')),
+    ref TEXT,                         -- as printed: "PQ 1", "Q2"
+    is_supplementary INTEGER NOT NULL DEFAULT 0,
+    parent_id TEXT REFERENCES questions(id) ON DELETE SET NULL,
+    questioner TEXT,                  -- name without title or place
+    questioner_raw TEXT,
+    questioner_title TEXT,
+    questioner_location TEXT,
+    questioner_id TEXT,               -- people.id, null when uncertain
+    addressed_to TEXT,
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL,
+    thread_id TEXT,
+    page INTEGER,
+    page_end INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS responses (
+    id TEXT PRIMARY KEY,
+    question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    responder TEXT,
+    responder_id TEXT,
+    page INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS resolutions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,               -- resolution / recommendation / decision / motion
+    part TEXT,                        -- "a", "2", "(iii)"
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL,
+    outcome TEXT,                     -- carried / lost
+    mover TEXT,
+    seconder TEXT,
+    votes_for INTEGER,
+    votes_against INTEGER,
+    votes_abstain INTEGER,
+    page INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS votes (
+    resolution_id TEXT NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('for', 'against', 'abstain', 'absent'))
+);
+
+CREATE TABLE IF NOT EXISTS actions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT,
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+    agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL,
+    page INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,               -- the fullest known form
+    role TEXT,                        -- councillor / public / officer
+    location TEXT
+);
+
+CREATE TABLE IF NOT EXISTS ingest_failures (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,               -- file path or URL
+    sha256 TEXT,
+    council TEXT,
+    reason TEXT NOT NULL,
+    extractor_version TEXT,
+    failed_at TEXT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS idx_documents_meeting ON documents(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_documents_filename ON documents(filename);
+CREATE INDEX IF NOT EXISTS idx_attendance_meeting ON attendance(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_attendance_document ON attendance(document_id);
+CREATE INDEX IF NOT EXISTS idx_agenda_items_document ON agenda_items(document_id);
+CREATE INDEX IF NOT EXISTS idx_agenda_items_meeting ON agenda_items(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_questions_document ON questions(document_id);
+CREATE INDEX IF NOT EXISTS idx_questions_meeting ON questions(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_questions_parent ON questions(parent_id);
+CREATE INDEX IF NOT EXISTS idx_questions_item ON questions(agenda_item_id);
+CREATE INDEX IF NOT EXISTS idx_questions_questioner ON questions(questioner_id);
+CREATE INDEX IF NOT EXISTS idx_questions_thread ON questions(thread_id);
+CREATE INDEX IF NOT EXISTS idx_responses_question ON responses(question_id);
+CREATE INDEX IF NOT EXISTS idx_responses_document ON responses(document_id);
+CREATE INDEX IF NOT EXISTS idx_resolutions_document ON resolutions(document_id);
+CREATE INDEX IF NOT EXISTS idx_resolutions_meeting ON resolutions(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_resolutions_item ON resolutions(agenda_item_id);
+CREATE INDEX IF NOT EXISTS idx_votes_resolution ON votes(resolution_id);
+CREATE INDEX IF NOT EXISTS idx_votes_document ON votes(document_id);
+CREATE INDEX IF NOT EXISTS idx_actions_document ON actions(document_id);
+CREATE INDEX IF NOT EXISTS idx_actions_meeting ON actions(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_actions_item ON actions(agenda_item_id);
+
+-- Questions with their answers and where to cite them from.
+CREATE VIEW IF NOT EXISTS question_answers AS
+SELECT q.id AS question_id, q.ref, q.kind, q.is_supplementary, q.questioner, q.questioner_location,
+       q.addressed_to, q.text AS question, r.responder, r.text AS response,
+       m.council, m.body, m.date, d.filename, d.url, q.page
+FROM questions q
+LEFT JOIN responses r ON r.question_id = q.id
+LEFT JOIN meetings m ON m.id = q.meeting_id
+JOIN documents d ON d.id = q.document_id;
+
+-- What officers promised to bring back, oldest first.
+CREATE VIEW IF NOT EXISTS promised_reports AS
+SELECT a.id AS action_id, a.text, a.owner, a.due, a.status, m.council, m.body, m.date,
+       d.filename, d.url, a.page
+FROM actions a
+LEFT JOIN meetings m ON m.id = a.meeting_id
+JOIN documents d ON d.id = a.document_id;

@@ -1,0 +1,96 @@
+"""Write extracted records into the archive: one transaction per document.
+
+save_document() deletes the document's previous rows (children cascade) and inserts the new
+ones inside one `BEGIN ... COMMIT`; anything that fails rolls the whole document back, so the
+archive never holds half a document. FTS indexes are kept in step by triggers.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import sqlite_utils
+
+from . import SCHEMA_SQL, SCHEMA_VERSION
+from .records import TABLES, DocumentRecords
+
+#: table -> columns indexed for full-text search (FTS5, porter stemming, kept by triggers)
+FTS_CONFIG = {
+    "questions": ["text", "questioner", "addressed_to", "ref"],
+    "responses": ["text", "responder"],
+    "resolutions": ["text"],
+    "agenda_items": ["title", "text"],
+    "actions": ["text", "owner"],
+    "pages": ["text"],
+}
+
+
+def ensure_shape(db: sqlite_utils.Database) -> None:
+    """Create tables, indexes, views and FTS if missing. Safe to call on every open."""
+    db.conn.executescript(SCHEMA_SQL.read_text())
+    if db.execute("select count(*) from schema_version").fetchone()[0] == 0:
+        with db.atomic():
+            db.execute("insert into schema_version (version) values (?)", [SCHEMA_VERSION])
+    for table, columns in FTS_CONFIG.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(columns, fts_version="FTS5", tokenize="porter", create_triggers=True)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _rows(records):
+    return [dataclasses.asdict(r) for r in records]
+
+
+def save_meeting(db, meeting) -> None:
+    """Upsert a meeting shared between documents: fill in what this document knows, never blank
+    out what another document said."""
+    row = {k: v for k, v in dataclasses.asdict(meeting).items() if v is not None}
+    existing = db.execute("select * from meetings where id = ?", [meeting.id]).fetchone()
+    if existing is None:
+        db["meetings"].insert(row)
+        return
+    current = dict(zip([c[0] for c in db.execute("select * from meetings limit 0").description], existing))
+    updates = {k: v for k, v in row.items() if current.get(k) in (None, "")}
+    if updates:
+        db["meetings"].update(meeting.id, updates)
+
+
+def delete_document(db, document_id: str) -> None:
+    """Remove a document and (by cascade) everything extracted from it; drop meetings left
+    without any document."""
+    db.execute("delete from documents where id = ?", [document_id])
+    db.execute(
+        "delete from meetings where id not in (select meeting_id from documents where meeting_id is not null)"
+        " and id not in (select meeting_id from questions where meeting_id is not null)"
+        " and id not in (select meeting_id from agenda_items where meeting_id is not null)"
+        " and id not in (select meeting_id from attendance)")
+
+
+def save_document(db: sqlite_utils.Database, records: DocumentRecords) -> None:
+    """Replace one document's rows in a single transaction."""
+    doc = records.document
+    doc.ingested_at = doc.ingested_at or now()
+    with db.atomic():  # BEGIN ... COMMIT, or ROLLBACK on any exception
+        delete_document(db, doc.id)
+        for meeting in records.meetings:
+            save_meeting(db, meeting)
+        db["documents"].insert(dataclasses.asdict(doc))
+        for table in list(TABLES)[1:]:
+            if table == "meetings":
+                continue
+            rows = _rows(getattr(records, table))
+            if rows:
+                db[table].insert_all(rows)
+
+
+def record_failure(db: sqlite_utils.Database, path: str, reason: str, *, sha256=None, council=None,
+                   extractor_version=None) -> None:
+    """Note a document that did not load, so a user can see what is missing and why."""
+    with db.atomic():
+        db["ingest_failures"].insert({
+            "path": path, "sha256": sha256, "council": council, "reason": reason,
+            "extractor_version": extractor_version, "failed_at": now(),
+        })

@@ -1,0 +1,97 @@
+"""End-to-end: `minutes-archive ingest` on real files builds an archive; bad files are refused
+with one line each, recorded, and never leave rows behind."""
+import shutil
+import sqlite3
+
+from click.testing import CliRunner
+
+from ingest.cli import cli
+
+from .conftest import SHARED, fixture_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def count(db_path, sql):
+    return sqlite3.connect(db_path).execute(sql).fetchone()[0]
+
+
+def test_ingest_seeds_then_rerun_changes_nothing(archive_path, seeds_dir):
+    result = run("ingest", archive_path, seeds_dir, "--council", "Herefordshire Council")
+    assert result.exit_code == 0, result.output
+    assert "5 loaded, 0 unchanged, 0 failed" in result.output
+    assert count(archive_path, "select count(*) from documents") == 5
+    assert count(archive_path, "select count(distinct council) from documents") == 1
+    before = sqlite3.connect(archive_path).execute("select id, ingested_at from documents order by id").fetchall()
+    again = run("ingest", archive_path, seeds_dir)
+    assert again.exit_code == 0
+    assert "0 loaded, 5 unchanged, 0 failed" in again.output
+    after = sqlite3.connect(archive_path).execute("select id, ingested_at from documents order by id").fetchall()
+    assert before == after
+
+
+def test_raw_bytes_kept_in_content_addressed_cache(archive_path, seeds_dir):
+    run("ingest", archive_path, seeds_dir)
+    cache = archive_path.with_name(archive_path.name + ".cache")
+    sha = count(archive_path, "select sha256 from documents where filename like '000_%'")
+    assert (cache / sha[:2] / sha).read_bytes() == (seeds_dir / "000_e415bac42ba79459.txt").read_bytes()
+
+
+def test_bad_files_are_named_recorded_and_the_rest_loads(archive_path, tmp_path, seeds_dir):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "004_58a656bbb4bbd1d0.txt", folder)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "random.pdf").write_bytes(bytes(range(256)) * 40)
+    (folder / "setup.exe").write_bytes(b"MZ\x90\x00")
+    good_pdf = SHARED / "corpus/uk/souldern-parish-council/parish-council-2025-11-27-minutes.pdf"
+    if good_pdf.exists():
+        (folder / "truncated.pdf").write_bytes(good_pdf.read_bytes()[:3000])
+    result = CliRunner().invoke(cli, ["ingest", str(archive_path), str(folder)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert f"Error: {folder / 'empty.pdf'}: empty file" in lines
+    assert f"Error: {folder / 'setup.exe'}: unsupported file type (.exe)" in lines
+    assert any(line.startswith(f"Error: {folder / 'random.pdf'}: ") for line in lines)
+    failures = count(archive_path, "select count(*) from ingest_failures")
+    assert failures == len(lines)
+    assert count(archive_path, "select count(*) from documents") == 1
+    # a second run adds nothing
+    again = CliRunner().invoke(cli, ["ingest", str(archive_path), str(folder)])
+    assert again.exit_code == 1
+    assert count(archive_path, "select count(*) from ingest_failures") == failures
+    assert count(archive_path, "select count(*) from documents") == 1
+
+
+def test_strict_stops_at_first_failure(archive_path, tmp_path, seeds_dir):
+    folder = tmp_path / "strict"
+    folder.mkdir()
+    (folder / "a-empty.txt").write_bytes(b"")
+    shutil.copy(seeds_dir / "004_58a656bbb4bbd1d0.txt", folder / "b.txt")
+    result = CliRunner().invoke(cli, ["ingest", str(archive_path), str(folder), "--strict"])
+    assert result.exit_code == 1
+    assert count(archive_path, "select count(*) from documents") == 0
+
+
+def test_records_prints_json_without_a_database(tmp_path):
+    result = run("records", fixture_path("herefordshire", "004_58a656bbb4bbd1d0.txt"))
+    assert result.exit_code == 0
+    import json
+    data = json.loads(result.output)
+    assert data["document"]["filename"] == "004_58a656bbb4bbd1d0.txt"
+    assert not list(tmp_path.iterdir())
+
+
+def test_rebuild_reextracts_from_cache(archive_path, seeds_dir):
+    run("ingest", archive_path, seeds_dir)
+    db = sqlite3.connect(archive_path)
+    db.execute("update documents set extractor_version = 'old'")
+    db.commit()
+    shutil.rmtree(seeds_dir)  # rebuild needs only the cache
+    result = run("rebuild", archive_path)
+    assert result.exit_code == 0, result.output
+    assert "5 loaded" in result.output
+    assert count(archive_path, "select count(*) from documents where extractor_version = 'old'") == 0
