@@ -47,7 +47,7 @@ score: install ## Score extraction of the shared seeds against the shared gold
 	$(PY) ../shared/eval/score.py $(GOLD) /tmp/score-archive.db
 
 bench: install ## Run the benchmarks and write results under benchmarks/
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH)
 
 lint: install ## Static checks
 	$(BIN)/python -m pyflakes ingest extract schema tests benchmarks 2>/dev/null || $(BIN)/pip install -q pyflakes && $(BIN)/python -m pyflakes ingest extract schema tests benchmarks
