@@ -49,8 +49,9 @@ score: install ## Score extraction of the shared seeds against the shared gold
 bench: install ## Run the benchmarks and write results under benchmarks/
 	$(PY) benchmarks/run.py $(BENCH)
 
-lint: install ## Static checks
-	$(BIN)/python -m pyflakes ingest extract schema tests benchmarks 2>/dev/null || $(BIN)/pip install -q pyflakes && $(BIN)/python -m pyflakes ingest extract schema tests benchmarks
+lint: install ## Static checks (pyflakes) and README/CLI agreement
+	$(BIN)/python -m pyflakes ingest extract schema tests benchmarks
+	$(BIN)/pytest -q tests/test_docs.py
 
 clean: ## Remove the built archive and caches
 	rm -rf $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm $(ARCHIVE).cache .pytest_cache
