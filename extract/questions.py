@@ -1,6 +1,603 @@
-"""Blocks -> questions, supplementaries and responses. (First cut; see issue 5.)"""
+"""Blocks -> questions, supplementaries and responses, whatever shape the document prints them in.
+
+One pass over the blocks, with a small state machine (what question is open, and whether we are
+reading its text or its answer). Questions start in three shapes:
+
+1. **Question tables** (`Question Number | Questioner | Question | Question to`): a header row
+   names the columns; later rows (even in a new table after a page break, with no header) are
+   questions, continuation rows (empty questioner cell: the text goes on) or response rows
+   ("<p>Response:</p> ..."). A "Supplementary question" header makes every row a supplementary.
+2. **Question-and-answer blocks**: a heading line "Question 3 – Jane Smith", "Question by Cllr X
+   to Cllr Y, Cabinet Member for Z", "8. Question submitted by Councillor S. Hartigan".
+3. **Committee questions** on agenda-item pages: "Q1: ...", "Q2. ...", answered in prose by a
+   named officer ("The Director for Children and Young People explained that ..."), with
+   unnumbered follow-ups ("The Committee asked the Director if ...") in the same discussion.
+
+After any of them: "Response:" / "Answer" / "Reply" / "Mayor's Response" / "Response by X" open
+the answer; "Supplementary Question" opens a supplementary of the last main question, whose
+answer follows "Response to Supplementary Question". RECOMMENDATION: / ACTION: / RESOLVED lines
+and section headings end an answer (other finders turn them into records).
+
+Every rule below is a small named regex or function with a real example beside it.
+"""
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Optional
 
-def find_questions(blocks, doc_id):
-    return []
+from schema.records import Question, Response
+
+from .blocks import Block, clean_text
+from .names import comma_places, split_person
+from .spans import Found
+
+# ---------------------------------------------------------------------------------------------
+# Rules: what starts a question, an answer, a supplementary; what ends them.
+
+#: a question reference as printed in a table cell: "PQ 1", "MQ2", "Q3", "1", "12a", "PQ 3(a)"
+REF = r"(?:[A-Z]{1,3}\s?)?\d{1,3}[a-z]?(?:\([a-z]\))?"
+_REF_CELL = re.compile(rf"^(?P<ref>{REF})[.:]?$")
+#: a ref cell that swallowed the questioner: "PQ 5 Ms Dean, Hereford" (cells shifted left)
+_REF_AND_NAME = re.compile(rf"^(?P<ref>{REF})[.:]?\s+(?P<rest>\D.*)$")
+
+#: "Question 1 – Andrew Lynch"; "Question 10 - Sam Carrier"; "Question 3"; "Question 2:"
+#: "Question by Cllr X to Cllr Y, Cabinet Member for Z"; "8.Question submitted by Councillor S. Hartigan"
+_QA_HEAD = re.compile(
+    r"^(?:(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*)?Question\s*(?P<ref>(?:No\.?\s*)?\d{1,3}[a-z]?)?\s*"
+    r"(?:(?:[–—:-]|from|by|submitted\s+by|asked\s+by)\s*(?P<who>.*?))?\s*$", re.I)
+#: "... to Cllr Y, Cabinet Member for Z" inside the part after "Question by"
+_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+
+#: committee questions on agenda-item pages: "Q1: What ...", "Q3. There is ...", "Q4 Is the ...",
+#: "Q1.There is a lack ...", "Q1 Statement - We are ..." (not "Q1 2024/25" or "Q1 performance")
+_COMMITTEE_Q = re.compile(r"^Q\s?(?P<n>\d{1,2}[a-z]?)(?:\s*[:.)–-]\s*|\s+(?=[A-Z]))(?P<rest>\S.*)$")
+
+#: "Supplementary Question", "Supplementary question:", "Supplementary Question from Mr X"
+_SUPPLEMENTARY = re.compile(r"^(?:\d{1,3}[.)]\s*)?Supplementary\s+questions?\b\s*(?:(?:from|by)\s+(?P<by>[^:–-]{2,60}))?"
+                            r"\s*(?:[:–-]\s*(?P<rest>.*))?$", re.I)
+
+#: answer openers: "Response:", "<p>Response:</p> text", "REPLY: text", "Answer", "Mayor’s Response",
+#: "Response by Cabinet Member Children and Young People", "Response to Supplementary Questions",
+#: "Response from Cllr Y:", "Written response:"
+_LABEL = r"(?:written\s+)?(?:response|answer|reply)"
+_RESPONSE = re.compile(
+    rf"^(?:(?P<who>[A-Z][\w.’' -]{{1,40}}?)[’']s\s+)?(?P<label>{_LABEL})\b"
+    r"(?:\s+to\s+(?:the\s+)?supplementary(?:\s+questions?)?)?"
+    r"(?:\s+(?:by|from)\s+(?P<by>[^:]{2,90}?))?"
+    r"\s*(?:(?P<sep>[:–-])\s*(?P<rest>.*))?$", re.I | re.S)
+
+#: lines that end an answer: they belong to the resolution/action finders.
+#: "RECOMMENDATION: The Committee stressed ...", "ACTION: Chair suggested ...", "RESOLVED: that ..."
+_STOP = re.compile(r"^(?:RECOMMENDATIONS?|ACTIONS?|RESOLVED|DECISIONS?|AGREED)\b|^Resolved\s*(?:that|:)|"
+                   r"^Supporting documents\b|\b(?:resolved|agreed|recommended)\b[^.]{0,200}:\s*$", re.S)
+
+#: a numbered item heading: "21. APPENDIX 1 - PUBLIC QUESTIONS AND RESPONSES", "53. Correspondence"
+_ITEM_HEADING = re.compile(r"^\d{1,3}[a-z]?\s*[.)]?\s+[A-Z][^.?!]{0,80}$")
+
+#: headings that say what kind the questions under them are
+_PUBLIC_HEAD = re.compile(r"\bpublic\b.*\bquestions?\b|\bquestions?\b.*\b(?:public|residents?|electors?)\b", re.I)
+_MEMBER_HEAD = re.compile(r"\b(?:members?|councillors?)['’]?\s+questions?\b|\bquestions?\b.*\b(?:from|by|of)\s+"
+                          r"(?:the\s+)?(?:members?\b|councillors?)", re.I)
+_COMMITTEE_HEAD = re.compile(r"\bcommittee\s+questions?\b", re.I)
+#: ref prefixes that say the kind: "PQ 1" public, "MQ 2" member
+_REF_KIND = {"PQ": "public", "MQ": "member", "CQ": "member"}
+
+#: unnumbered committee follow-ups, only once "Q1:"-style questions have been seen:
+#: "The Committee asked the Director if the service engaged with teachers ..."
+_FOLLOW_ASKED = re.compile(r"^(?:The\s+)?(?:Committee|(?:A|One|Another)\s+(?:committee\s+)?member|Members?)\s+"
+                           r"(?:then\s+|also\s+|further\s+)?(?:asked|enquired|inquired|queried|questioned)\b", re.I)
+#: "Committee, are we looking at what neighbouring councils have done ...?"
+#: "Committee: could we change the wording from ‘determine’ ... to ‘implement’?"
+_FOLLOW_ASKS = re.compile(r"^(?:The\s+)?(?:Committee|Members?|(?:A|One)\s+member)\s*[,:]\s*\S.*\?\s*$", re.I | re.S)
+#: a speaker label: "Director: yes we could that."
+_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’' -]{1,40}?):\s+(?=\S)")
+_ASKERS = re.compile(r"^(?:the\s+)?(?:committee|members?|panel|chair(?:man|person)?)$", re.I)
+
+#: an interrogative sentence: ends with "?" or opens like a question
+_INTERROGATIVE = re.compile(r"\?\s*[\"”’)]*\s*$|^(?:what|how|why|when|where|who|which|is|are|can|could|will|would|"
+                            r"do|does|did|should|has|have)\b", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# spaCy token rule: who answers, at the head of an answer paragraph.
+#   "The Director for Children and Young People explained that ..." -> "The Director for Children and Young People"
+#   "The Complaints and Children's Rights Manager stated ..."       -> "The Complaints and Children's Rights Manager"
+#   "The Director confirmed that they did involve teachers ..."     -> "The Director"
+#   "It was explained that the aim was ..."                         -> None (no one named)
+
+REPORTING_VERBS = ["explained", "stated", "confirmed", "acknowledged", "pointed", "said", "advised", "reported",
+                   "noted", "replied", "responded", "clarified", "agreed", "did", "would", "highlighted",
+                   "informed", "outlined", "suggested", "emphasised", "emphasized", "stressed", "believed",
+                   "added", "assured", "accepted", "recognised", "recognized", "answered", "commented",
+                   "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told"]
+_ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|on|in)$"
+RESPONDER_LEAD = [
+    [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][\w’'&.-]*$"}},
+     {"TEXT": {"REGEX": _ROLE_TOKEN}, "OP": "*"},
+     {"LOWER": {"IN": ["also", "then", "further"]}, "OP": "?"},
+     {"LOWER": {"IN": REPORTING_VERBS}}],
+]
+_NOT_RESPONDERS = re.compile(r"^(?:the\s+)?(?:committee|members?|panel|board|it|there|this|that|they|he|she|we|"
+                             r"chair(?:man|person)?|a\s+member)$", re.I)
+
+
+@functools.cache
+def _lead_matcher():
+    """spaCy blank("en") tokenizer + Matcher for RESPONDER_LEAD, built once per process."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("en")
+    matcher = Matcher(nlp.vocab)
+    matcher.add("responder", RESPONDER_LEAD, greedy="LONGEST")
+    return nlp, matcher
+
+
+def responder_lead(text: str) -> Optional[str]:
+    """The person or office that opens an answer paragraph, or None (see RESPONDER_LEAD)."""
+    speaker = _SPEAKER.match(text)
+    if speaker and not _ASKERS.match(speaker.group("who")) and not speaker.group("who").isupper():
+        return speaker.group("who").strip()  # "Director: yes we could that." -> "Director"
+    nlp, matcher = _lead_matcher()
+    doc = nlp.make_doc(text[:200])
+    for _, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if start != 0:
+            continue
+        words = doc[start:end - 1]
+        if words and words[-1].lower_ in ("also", "then", "further"):
+            words = words[:-1]
+        who = words.text.strip()
+        if who and not _NOT_RESPONDERS.match(who) and len(words) <= 12:
+            return who
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafts: questions and answers while they are being read.
+
+@dataclass
+class _Answer:
+    page: int
+    responder: Optional[str] = None
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    index: int
+    page: int
+    origin: str  # table / block / committee
+    kind: Optional[str] = None
+    ref: Optional[str] = None
+    asker_raw: Optional[str] = None
+    addressed_to: Optional[str] = None
+    supplementary: bool = False
+    parent: Optional["_Draft"] = None
+    parts: list[str] = field(default_factory=list)
+    answers: list[_Answer] = field(default_factory=list)
+    page_end: Optional[int] = None
+    shares_answer_with: Optional["_Draft"] = None  # "Q1 ... Q2 ..." answered together
+
+    def add(self, text: str, page: int) -> None:
+        text = _tidy(text)
+        if text:
+            self.parts.append(text)
+            self.page_end = max(self.page_end or page, page)
+
+
+def _tidy(text: str) -> str:
+    """Clean a piece of question or answer text; drop markdown emphasis left at the ends."""
+    return clean_text(text).strip("* \n")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Table layouts
+
+@dataclass
+class _Layout:
+    """Which column holds what, from a header row like `Question Number | Questioner | Question | Question to`."""
+
+    roles: list[Optional[str]]
+    supplementary: bool = False
+
+    def get(self, cells: list[str], role: str) -> str:
+        for cell, r in zip(cells, self.roles):
+            if r == role:
+                return cell
+        return ""
+
+
+def header_layout(cells: list[str]) -> Optional[_Layout]:
+    """A _Layout when the row is a question table's header, else None.
+
+    "Question Number | Questioner | Question | Question to" -> [ref, asker, question, to]
+    "Question Number | Questioner | Supplementary question | Question to" -> supplementary rows."""
+    roles: list[Optional[str]] = []
+    supplementary = False
+    for cell in cells:
+        c = re.sub(r"\s+", " ", clean_text(cell).lower()).strip(" :")
+        if not c:
+            roles.append(None)
+        elif re.search(r"\b(?:number|no\.?|ref(?:erence)?|#)$", c) or c in ("no", "no.", "ref", "q", "item"):
+            roles.append("ref")
+        elif re.search(r"^(?:question(?:ed)?\s+to|to|addressed\s+to|directed\s+to|answered\s+by|respondent|"
+                       r"cabinet member|portfolio(?: holder)?|responsible (?:member|officer))$", c):
+            roles.append("to")
+        elif re.search(r"^(?:questioner|name|asked by|submitted by|from|member|councillor|questioner name|"
+                       r"name of questioner)$", c):
+            roles.append("asker")
+        elif re.search(r"\b(?:response|answer|reply)\b", c):
+            roles.append("response")
+        elif "question" in c:
+            roles.append("question")
+            supplementary = supplementary or "supplementary" in c
+        else:
+            roles.append(None)
+    if "question" in roles and ("asker" in roles or "ref" in roles):
+        return _Layout(roles, supplementary)
+    return None
+
+
+def _fit_cells(cells: list[str], layout: _Layout) -> list[str]:
+    """Line a row's cells up with the header.
+
+    A row one cell short whose first cell holds ref and name ("PQ 5 Ms Dean, Hereford" | text | to)
+    is split; other short rows are padded at the end."""
+    cells = [clean_text(c) for c in cells]
+    n = len(layout.roles)
+    if len(cells) < n and layout.roles[:2] == ["ref", "asker"]:
+        merged = _REF_AND_NAME.match(cells[0]) if cells else None
+        if merged and not _REF_CELL.match(cells[0]):
+            cells = [merged.group("ref"), merged.group("rest")] + cells[1:]
+    if len(cells) > n:
+        cells = cells[:n - 1] + [" ".join(cells[n - 1:])]
+    return cells + [""] * (n - len(cells))
+
+
+def _ref(cell: str) -> Optional[str]:
+    """A ref as printed, or None for debris like "· ·" that holds no number."""
+    cell = clean_text(cell).strip(" .:")
+    return cell if re.search(r"[A-Za-z0-9]", cell) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The scanner
+
+class _Scanner:
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.drafts: list[_Draft] = []
+        self.current: Optional[_Draft] = None
+        self.mode: Optional[str] = None  # "question" / "response" / None
+        self.layout: Optional[_Layout] = None
+        self.context: Optional[str] = None  # kind named by the nearest section heading
+        self.committee_seen = False
+        self.topic_heads = self._topic_heads()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _topic_heads(self) -> set[int]:
+        """Short lines right before a "Q1:" line are topic headings, not answer text:
+        "Corporate Responsibility", "The sufficiency and stability of staff across the workforce."."""
+        heads = set()
+        for i, b in enumerate(self.blocks):
+            if b.kind != "row" and _COMMITTEE_Q.match(b.text) and i > 0:
+                prev = self.blocks[i - 1]
+                t = prev.text.strip()
+                if (prev.kind != "row" and 0 < _words(t) <= 20 and not t.endswith("?") and not _SPEAKER.match(t)
+                        and not responder_lead(t) and not re.search(r"\b(?:was|were|had|explained|stated)\b", t)):
+                    heads.add(i - 1)
+        return heads
+
+    def _kind(self, ref: Optional[str], asker: Optional[str], default: str = "public") -> str:
+        """Ref prefix ("PQ 1" public, "MQ 2" member), else the section heading, else the default."""
+        prefix = re.match(r"^([A-Z]{1,3})\s?\d", ref or "")
+        if prefix and prefix.group(1).upper() in _REF_KIND:
+            return _REF_KIND[prefix.group(1).upper()]
+        if self.context:
+            return self.context
+        return default
+
+    def _new(self, index: int, origin: str, **fields) -> _Draft:
+        draft = _Draft(index=index, page=self.blocks[index].page, origin=origin, **fields)
+        self.drafts.append(draft)
+        self.current = draft
+        self.mode = "question"
+        return draft
+
+    def _main(self) -> Optional[_Draft]:
+        """The last question that is not itself a supplementary: the parent of a new supplementary."""
+        for draft in reversed(self.drafts):
+            if not draft.supplementary:
+                return draft
+        return None
+
+    def _answer(self, page: int, responder: Optional[str] = None) -> Optional[_Answer]:
+        if self.current is None:
+            return None
+        answer = _Answer(page=page, responder=responder)
+        self.current.answers.append(answer)
+        self.mode = "response"
+        return answer
+
+    def _append_answer(self, text: str, page: int) -> None:
+        if self.current is None:
+            return
+        if not self.current.answers:
+            self._answer(page)
+        text = _tidy(text)
+        if text:
+            self.current.answers[-1].parts.append(text)
+
+    def close(self) -> None:
+        self.mode = None
+
+    # -- the pass --------------------------------------------------------------------------
+    def run(self) -> list[_Draft]:
+        for i, block in enumerate(self.blocks):
+            if block.kind == "row" and block.cells:
+                layout = header_layout(block.cells)
+                if layout:
+                    self.layout, self.current = layout, None
+                    self.close()
+                    continue
+                if self.layout and self._row(i, block):
+                    continue
+                text = " ".join(c for c in block.cells if c.strip())
+            else:
+                text = block.text
+            self._text(i, block, clean_text(text))
+        return self.drafts
+
+    def _row(self, i: int, block: Block) -> bool:
+        """One row of a question table: a question, a continuation of one, or its response."""
+        layout = self.layout
+        cells = _fit_cells(block.cells, layout)
+        first = next((c for c in cells if c.strip()), "")
+        asker, question = layout.get(cells, "asker"), layout.get(cells, "question")
+        ref, to, reply = _ref(layout.get(cells, "ref")), layout.get(cells, "to"), layout.get(cells, "response")
+        label = _RESPONSE.match(first)
+        if label and not question.strip() and not asker.strip():
+            self._response_marker(i, block, first)
+            return True
+        if not question.strip() and not asker.strip() and not ref:
+            return False
+        if not asker.strip() and not ref and self.current is not None and self.current.origin == "table" \
+                and not self.current.answers:
+            self.current.add(question, block.page)  # a row split across pages: the text goes on
+            if to.strip() and not self.current.addressed_to:
+                self.current.addressed_to = clean_text(to)
+            return True
+        supplementary = layout.supplementary
+        draft = self._new(i, "table", ref=ref, asker_raw=clean_text(asker) or None,
+                          addressed_to=clean_text(to) or None, supplementary=supplementary)
+        draft.kind = self._kind(ref, draft.asker_raw)
+        if supplementary:
+            draft.parent = self._original(ref)
+        draft.add(question, block.page)
+        if reply.strip():
+            self._append_answer(reply, block.page)
+        return True
+
+    def _original(self, ref: Optional[str]) -> Optional[_Draft]:
+        """The question a supplementary-table row refers to by number, when it is in this document."""
+        if not ref:
+            return None
+        key = re.sub(r"[^a-z0-9]", "", ref.lower())
+        for draft in self.drafts[:-1]:
+            if not draft.supplementary and draft.ref and re.sub(r"[^a-z0-9]", "", draft.ref.lower()) == key:
+                return draft
+        return None
+
+    def _response_marker(self, i: int, block: Block, text: str) -> bool:
+        match = _RESPONSE.match(text)
+        if not match or self.current is None:
+            return False
+        rest = match.group("rest") or ""
+        who = match.group("by") or match.group("who")
+        if match.group("sep") is None and who is None and _words(text) > 4:
+            return False
+        if who and re.match(r"^(?:the\s+)?(?:question|supplementary)", who, re.I):
+            who = None
+        self._answer(block.page, clean_text(who).strip() if who else None)
+        if rest.strip():
+            self._append_answer(rest, block.page)
+        return True
+
+    def _text(self, i: int, block: Block, text: str) -> None:
+        if not text:
+            return
+        heading = self._is_heading(block, text)
+        if heading:
+            self._set_context(text)
+        qa = self._qa_heading(text)
+        if qa is not None:
+            self._start_block_question(i, block, *qa)
+            return
+        committee = _COMMITTEE_Q.match(text)
+        if committee and not self._in_table_question():
+            self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
+            return
+        supp = _SUPPLEMENTARY.match(text)
+        if supp and _words(text) <= 12 and not re.search(r"\bmembers of the\b|\bpublic\b", text, re.I) \
+                and self._main() is not None:
+            self._start_supplementary(i, block, supp)
+            return
+        if self._is_response_marker(text) and self._response_marker(i, block, text):
+            return
+        if _STOP.search(text) or i in self.topic_heads:
+            self.close()
+            return
+        if heading:
+            if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
+                self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
+            if self.mode == "response" or self._hard_heading(text):
+                self.close()
+                return
+        if self.committee_seen and self._is_follow_up(text):
+            self._start_committee(i, block, None, text)
+            return
+        if self.mode == "question" and self.current is not None:
+            if self.current.origin == "committee" and self._answer_begins(text):
+                self._answer(block.page, responder_lead(text))
+                self._append_answer(text, block.page)
+            else:
+                self.current.add(text, block.page)
+        elif self.mode == "response":
+            self._append_answer(text, block.page)
+
+    # -- shapes ----------------------------------------------------------------------------
+    def _in_table_question(self) -> bool:
+        return False
+
+    def _is_heading(self, block: Block, text: str) -> bool:
+        """A section heading: a markdown/PDF heading, "21. APPENDIX 1 - PUBLIC QUESTIONS", "QUESTIONS",
+        or a short title line that ends without a full stop."""
+        if block.kind == "heading":
+            return True
+        if _words(text) > 20:
+            return False
+        if _ITEM_HEADING.match(text) and (block.bold or text.upper() == text or _words(text) <= 8):
+            return True
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        return len(letters) >= 4 and letters.isupper()
+
+    def _hard_heading(self, text: str) -> bool:
+        """Headings that always end a question: numbered items and all-capital titles."""
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        return bool(_ITEM_HEADING.match(text)) or (len(letters) >= 4 and letters.isupper())
+
+    def _set_context(self, text: str) -> None:
+        """Headings set the kind of the questions under them; other section headings clear it.
+
+        "Agenda item no. 3 - Questions from members of the public" -> public
+        "QUESTIONS FROM MEMBERS OF THE COUNCIL" -> member; "MINUTE ITEM 37" -> None"""
+        if text.rstrip().endswith("."):
+            return
+        if _PUBLIC_HEAD.search(text):
+            self.context = "public"
+        elif _MEMBER_HEAD.search(text):
+            self.context = "member"
+        elif _COMMITTEE_HEAD.search(text):
+            self.context = "committee"
+        elif not _RESPONSE.match(text) and not _SUPPLEMENTARY.match(text):
+            self.context = None
+
+    def _qa_heading(self, text: str):
+        """(ref, asker, addressed_to, inline text) for a question-and-answer heading, else None."""
+        if _words(text) > 30:
+            return None
+        match = _QA_HEAD.match(text)
+        if not match or not (match.group("ref") or match.group("num") or match.group("who")):
+            return None
+        who = (match.group("who") or "").strip()
+        inline = ""
+        if who and (who.endswith("?") or _words(who) > 10):
+            who, inline = "", who  # "Question 3: What is the council doing about ...?"
+        to = None
+        if who:
+            parts = _TO.split(who, maxsplit=1)
+            if len(parts) == 2:
+                who, to = parts[0].strip(), parts[1].strip()
+        if match.group("ref"):
+            ref = f"Question {match.group('ref')}"
+        else:
+            ref = match.group("num")
+        if not who and not inline and self.mode == "question" and self.current is not None \
+                and self.current.origin == "block":
+            return None  # "Question 1:" inside the text of "Question 10 - Sam Carrier": a sub-label
+        return ref, who or None, to, inline
+
+    def _start_block_question(self, i, block, ref, who, to, inline) -> None:
+        draft = self._new(i, "block", ref=ref, asker_raw=who, addressed_to=to)
+        person = split_person(who)
+        default = "member" if (person.title or "").lower() in ("councillor", "cllr", "councilor") else "public"
+        draft.kind = self._kind(ref, who, default)
+        if inline:
+            draft.add(inline, block.page)
+
+    def _start_committee(self, i, block, ref, text) -> None:
+        previous = self.current
+        draft = self._new(i, "committee", ref=ref)
+        draft.kind = self.context if self.context in ("public", "member") else "committee"
+        if previous is not None and previous.origin == "committee" and not previous.answers \
+                and previous is self.drafts[-2]:
+            previous.shares_answer_with = draft  # "Q1 ..." then "Q2 ..." then one answer for both
+        self.committee_seen = True
+        draft.add(text, block.page)
+
+    def _start_supplementary(self, i, block, match) -> None:
+        parent = self._main()
+        draft = self._new(i, parent.origin if parent else "block", supplementary=True, parent=parent)
+        if parent is not None:
+            draft.asker_raw, draft.addressed_to, draft.kind = parent.asker_raw, parent.addressed_to, parent.kind
+        if match.group("by"):
+            draft.asker_raw = match.group("by").strip()
+        if match.group("rest"):
+            draft.add(match.group("rest"), block.page)
+
+    def _is_response_marker(self, text: str) -> bool:
+        return _words(text) <= 14 or bool(re.match(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", text, re.I))
+
+    def _is_follow_up(self, text: str) -> bool:
+        """An unnumbered committee question: "The Committee asked the Director if ...",
+        "Committee, are we looking at ...?"; not "The Committee pointed out ..." or "Committee: we have to ..."."""
+        return bool(_FOLLOW_ASKED.match(text) or _FOLLOW_ASKS.match(text))
+
+    def _answer_begins(self, text: str) -> bool:
+        """In a committee question, the first paragraph that answers rather than asks: a named
+        responder ("The Director ... explained"), or a statement once the question has asked."""
+        if responder_lead(text):
+            return True
+        asked = any("?" in p for p in self.current.parts)
+        return asked and not _INTERROGATIVE.search(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
+    """Every question in the blocks, in document order, with its responses (see the module doc)."""
+    drafts = [d for d in _Scanner(blocks).run() if d.parts]
+    places = comma_places(d.asker_raw for d in drafts)
+    prefix = doc_id[:16]
+    ids: dict[int, str] = {}
+    found: list[Found] = []
+    for seq, draft in enumerate(drafts, start=1):
+        qid = f"{prefix}-q{seq}"
+        ids[id(draft)] = qid
+        person = split_person(draft.asker_raw, places)
+        question = Question(
+            id=qid, document_id=doc_id, seq=seq, text="\n".join(draft.parts), kind=draft.kind or "public",
+            ref=draft.ref, is_supplementary=int(draft.supplementary),
+            parent_id=ids.get(id(draft.parent)) if draft.parent is not None else None,
+            questioner=person.name, questioner_raw=person.raw, questioner_title=person.title,
+            questioner_location=person.location, addressed_to=draft.addressed_to,
+            page=draft.page, page_end=draft.page_end or draft.page,
+        )
+        found.append(Found(index=draft.index, record=question, children=_responses(draft, qid, doc_id)))
+    return found
+
+
+def _shared_answers(draft: _Draft) -> list[_Answer]:
+    """A draft's own answers, or those of the question it was answered together with."""
+    seen = set()
+    while not any(a.parts for a in draft.answers) and draft.shares_answer_with is not None and id(draft) not in seen:
+        seen.add(id(draft))
+        draft = draft.shares_answer_with
+    return draft.answers
+
+
+def _responses(draft: _Draft, qid: str, doc_id: str) -> list[Response]:
+    responses = []
+    for answer in _shared_answers(draft):
+        if not answer.parts:
+            continue
+        n = len(responses) + 1
+        responses.append(Response(id=f"{qid}-r{n}", question_id=qid, document_id=doc_id, seq=n,
+                                  text="\n".join(answer.parts), responder=answer.responder, page=answer.page))
+    return responses
