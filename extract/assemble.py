@@ -60,7 +60,7 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         """(meeting_id, agenda_item_id) for the block at `index`."""
         meeting_id = next((s.meeting.id for s in seg.meetings if s.start <= index < s.end), None)
         if meeting_id is None and len(seg.meetings) == 1:
-            meeting_id = seg.meetings[0].id
+            meeting_id = seg.meetings[0].meeting.id
         item_id = next((i.item.id for _, i in spans if i.start <= index < i.end), None)
         return meeting_id, item_id
 
