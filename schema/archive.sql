@@ -202,3 +202,45 @@ SELECT a.id AS action_id, a.text, a.owner, a.due, a.status, m.council, m.body, m
 FROM actions a
 LEFT JOIN meetings m ON m.id = a.meeting_id
 JOIN documents d ON d.id = a.document_id;
+
+-- publish (issue 7) ------------------------------------------------------------------------
+-- Views for the Datasette site (datasette_metadata.yml). Every record can be cited: council,
+-- committee, meeting date, document, page and where the document came from (URL, else path).
+
+-- Where each document came from, and the start of its citation.
+CREATE VIEW IF NOT EXISTS document_sources AS
+SELECT d.id AS document_id, d.meeting_id, coalesce(m.council, d.council) AS council, m.body, m.date,
+       d.filename, d.title, d.doc_kind, coalesce(d.url, d.path) AS source, d.content_type,
+       ifnull(coalesce(m.council, d.council) || ', ', '') || ifnull(m.body || ', ', '')
+         || ifnull(m.date || ', ', '') || d.filename || ifnull(', ' || coalesce(d.url, d.path), '')
+         AS citation
+FROM documents d
+LEFT JOIN meetings m ON m.id = d.meeting_id;
+
+-- One row per citable record (question, response, resolution, action, agenda item), with a
+-- ready-to-paste citation and links to the source (PDF page anchor) and the archived page text.
+CREATE VIEW IF NOT EXISTS citations AS
+WITH records AS (
+    SELECT 'question' AS record_type, id AS record_id, document_id, meeting_id, page, text FROM questions
+    UNION ALL
+    SELECT 'response', r.id, r.document_id, q.meeting_id, r.page, r.text
+    FROM responses r JOIN questions q ON q.id = r.question_id
+    UNION ALL
+    SELECT 'resolution', id, document_id, meeting_id, page, text FROM resolutions
+    UNION ALL
+    SELECT 'action', id, document_id, meeting_id, page, text FROM actions
+    UNION ALL
+    SELECT 'agenda_item', id, document_id, meeting_id, page, title FROM agenda_items
+)
+SELECT x.record_type, x.record_id, x.document_id, coalesce(x.meeting_id, d.meeting_id) AS meeting_id,
+       coalesce(m.council, d.council) AS council, m.body, m.date, d.filename AS document, x.page,
+       CASE WHEN d.url IS NOT NULL AND x.page IS NOT NULL AND d.content_type = 'application/pdf'
+            THEN d.url || '#page=' || x.page ELSE coalesce(d.url, d.path) END AS source,
+       CASE WHEN x.page IS NOT NULL THEN '/archive/pages/' || x.document_id || ',' || x.page END AS page_link,
+       ifnull(coalesce(m.council, d.council) || ', ', '') || ifnull(m.body || ', ', '')
+         || ifnull(m.date || ', ', '') || d.filename || ifnull(', p. ' || x.page, '')
+         || ifnull(', ' || coalesce(d.url, d.path), '') AS citation,
+       x.text
+FROM records x
+JOIN documents d ON d.id = x.document_id
+LEFT JOIN meetings m ON m.id = coalesce(x.meeting_id, d.meeting_id);
