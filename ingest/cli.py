@@ -75,6 +75,7 @@ def ingest(archive, paths, council, strict, force, cache_dir, silent, verbose):
             summary = run_ingest(db, sources, cache, force=force, strict=strict, on_error=on_error, progress=bar)
     except IngestError:
         sys.exit(1)
+    _link(db)
     _report(summary, silent)
 
 
@@ -91,6 +92,7 @@ def rebuild(archive, everything, cache_dir, silent, verbose):
     cache = Cache(cache_dir or default_root(archive))
     summary = run_rebuild(db, cache, everything=everything,
                           on_error=lambda message: click.echo(f"Error: {message}", err=True))
+    _link(db)
     _report(summary, silent)
 
 
@@ -140,3 +142,31 @@ def records(file, council):
     data = result.to_dict()
     data.pop("pages")
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _link(db, people_file=None):
+    """Resolve people and question threads archive-wide (ingest.link); a bad people file is an error."""
+    from .link import LinkError, link_archive
+
+    try:
+        summary = link_archive(db, people_file)
+    except LinkError as exc:
+        raise click.ClickException(str(exc)) from None
+    logging.getLogger("minutes_archive").info("linked: %s", summary.line())
+    return summary
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(dir_okay=False, exists=True))
+@click.option("--people", "people_file", type=click.Path(dir_okay=False),
+              help="Corrections and aliases (default: fixtures/people.yml)")
+@silent_option
+@verbose_option
+def link(archive, people_file, silent, verbose):
+    """Resolve names to people and link repeated questions into threads, for the whole ARCHIVE.
+
+    Runs after every ingest and rebuild; run it yourself after editing the people file."""
+    _setup_logging(verbose)
+    summary = _link(_open(archive), people_file)
+    if not silent:
+        click.echo(summary.line(), err=True)

@@ -244,3 +244,69 @@ SELECT x.record_type, x.record_id, x.document_id, coalesce(x.meeting_id, d.meeti
 FROM records x
 JOIN documents d ON d.id = x.document_id
 LEFT JOIN meetings m ON m.id = coalesce(x.meeting_id, d.meeting_id);
+
+-- people and threads (issue 8)
+-- Written by ingest.link.link_archive() after every ingest / rebuild / link: it recomputes people,
+-- their aliases, mentions and roles and the question threads for the whole archive, so these rows
+-- are derived data (ids are deterministic: a person's id comes from the normalised name + council,
+-- a thread's id is the id of its earliest question). Edit fixtures/people.yml, not these tables.
+
+-- Every form of a person's name seen in the archive or given in people.yml.
+CREATE TABLE IF NOT EXISTS person_aliases (
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,              -- as printed: "Ms. Hannah Currie Hereford", "Cllr Wilcox"
+    source TEXT NOT NULL DEFAULT 'archive',  -- archive / people.yml
+    PRIMARY KEY (person_id, alias)
+);
+
+-- Every place a name is printed, and how (or whether) it was matched to a person.
+CREATE TABLE IF NOT EXISTS person_mentions (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,         -- questions / responses / attendance / resolutions / actions / meetings / votes
+    row_id TEXT NOT NULL,             -- the row's id (its rowid for attendance and votes)
+    column_name TEXT NOT NULL,        -- questioner / responder / name / mover / seconder / owner / chair
+    raw TEXT NOT NULL,                -- the name as printed
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,  -- null when uncertain
+    method TEXT NOT NULL CHECK (method IN ('exact', 'alias', 'initials', 'surname', 'fuzzy', 'ambiguous')),
+    score REAL,                       -- 0-100; token_sort_ratio for fuzzy matches
+    council TEXT,
+    date TEXT                         -- the meeting's date, YYYY-MM-DD
+);
+
+-- An office a document says a person held at a date: "Cabinet Member for Children and Families".
+CREATE TABLE IF NOT EXISTS person_roles (
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    council TEXT,
+    date TEXT,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    source TEXT                       -- table.column:row where it was stated
+);
+
+-- Questions that repeat or follow up one another (size >= 2); questions.thread_id = threads.id.
+CREATE TABLE IF NOT EXISTS threads (
+    id TEXT PRIMARY KEY,              -- the id of the earliest question in the thread
+    council TEXT,
+    size INTEGER NOT NULL,
+    askers INTEGER,                   -- distinct resolved questioners
+    first_date TEXT,
+    last_date TEXT,
+    title TEXT                        -- the start of the earliest question
+);
+
+-- Why a question joined a thread: the earlier question it was linked to, and how.
+CREATE TABLE IF NOT EXISTS thread_links (
+    question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    linked_to TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    method TEXT NOT NULL CHECK (method IN ('supplementary', 'explicit', 'similar')),
+    score REAL,                       -- token_sort_ratio of the two texts (similar / explicit)
+    PRIMARY KEY (question_id, linked_to)
+);
+
+CREATE INDEX IF NOT EXISTS idx_person_mentions_person ON person_mentions(person_id);
+CREATE INDEX IF NOT EXISTS idx_person_mentions_row ON person_mentions(table_name, row_id);
+CREATE INDEX IF NOT EXISTS idx_person_roles_person ON person_roles(person_id);
+CREATE INDEX IF NOT EXISTS idx_thread_links_linked ON thread_links(linked_to);
+CREATE INDEX IF NOT EXISTS idx_responses_responder ON responses(responder_id);
+CREATE INDEX IF NOT EXISTS idx_attendance_person ON attendance(person_id);
