@@ -69,12 +69,38 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         q.meeting_id, q.agenda_item_id = place(found.index)
         records.questions.append(q)
         records.responses.extend(found.children)
+    def recorded(index):
+        """Decisions and promises count only inside the record of a meeting or an agenda item:
+        not in a question appendix after "The meeting ended at ...", a commentary or a forward plan."""
+        if seg.doc_kind == "decisions":
+            return True
+        return any(s.start <= index < s.end for s in seg.meetings) or any(i.start <= index < i.end for _, i in spans)
+
     for found in resolutions.find_resolutions(blocks, doc.id):
+        if not recorded(found.index):
+            continue
         r = found.record
         r.meeting_id, r.agenda_item_id = place(found.index)
         records.resolutions.append(r)
         records.votes.extend(found.children)
     for found in resolutions.find_actions(blocks, doc.id):
+        if not recorded(found.index):
+            continue
         a = found.record
         a.meeting_id, a.agenda_item_id = place(found.index)
         records.actions.append(a)
+    renamed = _renumber(records.resolutions, "r", doc.id)
+    for vote in records.votes:
+        vote.resolution_id = renamed.get(vote.resolution_id, vote.resolution_id)
+    _renumber(records.actions, "a", doc.id)
+
+
+def _renumber(found, letter, doc_id) -> dict:
+    """Sequence numbers and ids without gaps after records outside any meeting were dropped.
+    Returns old id -> new id."""
+    renamed = {}
+    for seq, record in enumerate(found, start=1):
+        new_id = f"{doc_id[:16]}-{letter}{seq}"
+        renamed[record.id] = new_id
+        record.seq, record.id = seq, new_id
+    return renamed

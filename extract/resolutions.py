@@ -1,10 +1,514 @@
-"""Blocks -> resolutions (with votes) and actions. (First cut; see issue 5.)"""
+"""Blocks -> resolutions (with votes) and actions.
+
+Resolutions open with a leader and then run over parts:
+- "RESOLVED: that the report is received." (one part, inline)
+- "Resolved that:" then "1. That ...", "2. For the ...", "3. That ... to" with "i." "ii." sub-points
+  (one Resolution per top-level part; sub-points of another numbering style stay in their part)
+- "RECOMMENDATION: The Committee stressed ..." and "the committee resolved that the following
+  recommendations be made to Cabinet ...:" then "1: That ..." (kind "recommendation")
+- "The committee also resolved:" then unnumbered "That ..." paragraphs
+- motions: "Motion: Councilor Tuttle moved to approve ... Councilor Bahrman seconded. The motion
+  passed 5-0."; "Moved by McPherson to adopt. Motion Carried 5-2."; NZ "Councillor Redstone/
+  Councillor Watkins" then "A) That ... B) That ..." and "CARRIED"; US "RESULT / MOVER / SECONDER /
+  AYES / NAYS" blocks; "R2024-089 D. Yemm, S. Kirkey: That ... Carried."
+Outcome, counts ("(6 members voting in favour, none against with 3 abstentions)") and named
+votes ("AYES: Smith, Jones") are read from the lines that close the motion.
+
+Actions are promises to do something later: "ACTION: ..." markers, "Clerk to raise ...",
+ACTION/OWNER tables, and prose promises found by `rules.promises` ("would have to return to the
+committee on that", "a written response would be provided to clarify the point").
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 
-def find_resolutions(blocks, doc_id):
-    return []
+from schema.records import Action, Resolution, Vote
+
+from . import dates, rules, segment
+from .blocks import Block, one_line
+from .spans import Found
+
+# ---------------------------------------------------------------------------------------------
+# Parts
+
+#: "1. That ...", "(a) That ...", "b) ...", "ii. having ...", "2: That ...", "A)        That", "1.1 That"
+PART = re.compile(r"^[-•*]?\s*\(?(?P<mark>\d{1,2}(?:\.\d{1,2})?|[a-zA-Z]|[ivxIVX]{1,5})(?:[.):]|\s*[-–]\s)\s*(?P<text>.*)$")
+#: an unnumbered part: "That HRA/EA training be provided ..."
+THAT_PART = re.compile(r"^(?:that|to)\b", re.I)
+#: a narrative leader ending with a colon: "the committee resolved that the following
+#: recommendations be made to Cabinet ...:"; "The committee also resolved:"; "It was AGREED that:"
+NARRATIVE_LEADER = re.compile(r"\b(?P<verb>resolved|agreed|approved|decided|recommend(?:s|ed)?|recommendations?)\b[^.]*:$",
+                              re.I)
+#: "With the reasons for this decision being ..." (NZ boilerplate closing a resolution)
+REASONS = re.compile(r"^with\s+the\s+reasons?\s+for\s+this\s+decision", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# Outcomes, counts and votes
+
+#: "CARRIED", "The Motion was CARRIED", "Motion Carried 5-2.", "LOST", "carried unanimously", "DEFEATED"
+OUTCOME = re.compile(r"\b(?P<word>carried|lost|defeated|passed|failed|adopted|approved\s+unanimously|fell)\b", re.I)
+#: "(6 members voting in favour, none against with 3 abstentions)"; "(4 members voting in favour, 5 against)"
+COUNTS_UK = re.compile(r"(?P<for>\d+|none|no)\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b[,;]?\s*"
+                       r"(?:and\s+|with\s+)?(?P<against>\d+|none|no)\s+(?:voting\s+)?against"
+                       r"(?:[,;]?\s*(?:and\s+|with\s+)?(?P<abstain>\d+|none|no)\s+abstentions?)?", re.I)
+#: "The motion passed 5-0."; "Motion Carried 5-2."; "CARRIED 7-2-1"
+COUNTS_DASH = re.compile(r"\b(?:passed|carried|failed|lost|adopted|approved)\s+(?P<for>\d{1,2})\s*[-–]\s*(?P<against>\d{1,2})"
+                         r"(?:\s*[-–]\s*(?P<abstain>\d{1,2}))?\b", re.I)
+#: "For: 6, Against: 2, Abstain: 1"
+COUNTS_LABELLED = re.compile(r"\bfor\s*[:\-–]\s*(?P<for>\d+)[,;\s]+against\s*[:\-–]\s*(?P<against>\d+)"
+                             r"(?:[,;\s]+abstain(?:ed|ing|tions?)?\s*[:\-–]\s*(?P<abstain>\d+))?", re.I)
+#: "AYES: Smith, Jones" / "FOR: Cllrs A, B" / "NAYS: None" / "ABSTAIN: X" / "ABSENT: Y"
+VOTE_LIST = re.compile(r"^(?P<label>ayes?|yeas?|nays?|noes|for|against|abstain(?:ed|ing|tions?)?|absent|recused|pass)"
+                       r"\s*(?:\(\d+\))?\s*[:\-–]\s*(?P<names>.+)$", re.I)
+_VOTE_OF = {"aye": "for", "ayes": "for", "yea": "for", "yeas": "for", "for": "for", "nay": "against",
+            "nays": "against", "noes": "against", "against": "against", "absent": "absent", "pass": "abstain",
+            "recused": "abstain"}
+#: US result block: "RESULT: ADOPTED [UNANIMOUS]" / "MOVER: Tom Smith, Alderman" / "SECONDER: ..."
+RESULT_LINE = re.compile(r"^result\s*:\s*(?P<value>.+)$", re.I)
+MOVER_LINE = re.compile(r"^(?:mover|moved\s+by|proposed\s+by|proposer)\s*[:\-–]?\s*(?P<name>.+?)[;.]?$", re.I)
+SECONDER_LINE = re.compile(r"^(?:seconder|seconded\s+by|and\s+seconded\s+by)\s*[:\-–]?\s*(?P<name>.+?)[;.]?$", re.I)
+#: "Motion: Councilor Tuttle moved to approve ... Councilor Bahrman seconded."
+MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|"
+                         r"member|director|supervisor|president|vice\s+mayor|deputy\s+mayor)\.?\s+)?[A-Z][\w'’.-]+"
+                         r"(?:\s+[A-Z][\w'’-]+)?)\s+(?:moved|motioned)\s+(?P<what>(?:to|that)\b.+?)(?:\.\s+|$)"
+                         r"(?:(?P<seconder>(?:(?:council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|member|"
+                         r"president)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)\s+seconded)?", re.I)
+#: "Moved by McPherson to adopt." / "Moved by Cllr Smith, seconded by Cllr Jones"
+MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                      r"(?:[,;]?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))?",
+                      re.I)
+#: "Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;"
+PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
+SECONDED_LINE = re.compile(r"^seconded\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
+#: NZ "Councillor Redstone/Councillor Watkins"; "Mayor Hazlehurst/Councillor Nixon"; "Crs Smith/Jones"
+NZ_MOVER = re.compile(r"^(?:(?:councillors?|crs?|mayor|deputy\s+mayor)\.?\s+)?(?P<mover>[A-Z][\w'’-]+)\s*/\s*"
+                      r"(?:(?:councillor|cr|mayor|deputy\s+mayor)\.?\s+)?(?P<seconder>[A-Z][\w'’-]+)$")
+#: "R2024-089 D. Yemm, S. Kirkey: That ... Carried."
+NUMBERED_RESOLUTION = re.compile(r"^(?P<ref>[A-Z]{1,3}\d{2,4}[-/]\d{1,4})\s+(?P<mover>[A-Z][\w.'’ -]+?),\s*"
+                                 r"(?P<seconder>[A-Z][\w.'’ -]+?):\s*(?P<text>.+)$")
+#: "JH proposed and KA seconded the proposal that Nick Oakhill be elected chairman"
+PROPOSED_AND_SECONDED = re.compile(r"\b(?P<mover>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)\s+proposed\s+(?:and|,)\s+"
+                                   r"(?P<seconder>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)\s+seconded\b")
 
 
-def find_actions(blocks, doc_id):
-    return []
+@dataclass
+class _Group:
+    """One leader and the parts under it."""
+
+    start: int
+    kind: str
+    parts: list[tuple[int, str, str | None]] = field(default_factory=list)  # (block index, text, mark)
+    end: int = 0
+    mover: str | None = None
+    seconder: str | None = None
+
+
+def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
+    """Every resolution, recommendation, decision and motion in reading order, with its votes."""
+    lines = [one_line(b.text) for b in blocks]
+    found: list[Found] = []
+    for group in _groups(blocks, lines):
+        outcome, counts, votes = _closing(lines, group)
+        for index, text, mark in group.parts:
+            seq = len(found) + 1
+            res = Resolution(id=f"{doc_id[:16]}-r{seq}", document_id=doc_id, seq=seq, text=text, kind=group.kind,
+                             part=mark, outcome=outcome, mover=group.mover, seconder=group.seconder,
+                             page=blocks[index].page)
+            _apply_counts(res, counts)
+            children = [Vote(resolution_id=res.id, document_id=doc_id, name=n, vote=v) for n, v in votes]
+            found.append(Found(index=index, record=res, children=children))
+    return found
+
+
+def _groups(blocks, lines) -> list[_Group]:
+    groups: list[_Group] = []
+    i = 0
+    while i < len(lines):
+        group = _group_at(blocks, lines, i)
+        if group is None or not group.parts:
+            i += 1
+            continue
+        groups.append(group)
+        i = max(group.end, i + 1)
+    return groups
+
+
+def _group_at(blocks, lines, i) -> _Group | None:
+    """The resolution group that starts at block `i`, or None."""
+    line = lines[i]
+    if not line or blocks[i].kind == "row":
+        return None
+    numbered = NUMBERED_RESOLUTION.match(line)
+    if numbered:
+        group = _Group(start=i, kind="resolution", mover=numbered.group("mover"), seconder=numbered.group("seconder"))
+        group.parts = [(i, numbered.group("text"), numbered.group("ref"))]
+        group.end = i + 1
+        return group
+    lead = rules.leader(line)
+    if lead:
+        kind, rest = lead
+        return _with_parts(blocks, lines, i, kind, rest)
+    narrative = NARRATIVE_LEADER.search(line)
+    if narrative and len(line.split()) <= 60:
+        kind = "recommendation" if narrative.group("verb").lower().startswith("recommend") else "resolution"
+        group = _with_parts(blocks, lines, i, kind, "")
+        return group
+    nz = NZ_MOVER.match(line)
+    if nz and i + 1 < len(lines) and (PART.match(lines[i + 1]) or THAT_PART.match(lines[i + 1])):
+        group = _with_parts(blocks, lines, i, "motion", "")
+        group.mover, group.seconder = nz.group("mover"), nz.group("seconder")
+        return group
+    if PROPOSED_LINE.match(line):
+        return _proposed_block(blocks, lines, i)
+    return _motion_prose(lines, i)
+
+
+def _with_parts(blocks, lines, i, kind, rest) -> _Group:
+    """The parts after a leader: inline text, or the numbered / lettered / "That" parts below."""
+    group = _Group(start=i, kind=kind)
+    rest = rest.strip().lstrip(":-–—").strip()
+    inline = rest and not re.fullmatch(r"(?:that|as\s+follows|unanimously|accordingly)?\s*[:\-–]?", rest, re.I)
+    if inline and not rest.endswith(":"):
+        inline_parts = _split_inline(rest)
+        group.parts = [(i, text, mark) for mark, text in inline_parts]
+        group.end = i + 1
+        return group
+    top_style = None
+    j = i + 1
+    while j < len(lines) and j < i + 60:
+        line, block = lines[j], blocks[j]
+        if not line:
+            j += 1
+            continue
+        if block.kind == "heading" or block.kind == "row" or rules.leader(line) or REASONS.match(line):
+            break
+        if OUTCOME.match(line) and len(line.split()) <= 8:
+            break
+        if segment.item_candidate(block, line) and not THAT_PART.match(line.split(" ", 1)[-1]):
+            break  # the next minute item: "17. FAMILIES' COMMISSION UPDATE"
+        part = PART.match(line)
+        style = _style(part.group("mark"), top_style) if part else None
+        if part and group.parts and style == top_style and not _follows(group.parts[-1][2], part.group("mark")):
+            break  # "17." after parts 1-3 is no part of this resolution
+        if part and (top_style is None or style == top_style):
+            top_style = style
+            group.parts.append((j, part.group("text").strip(), part.group("mark")))
+        elif part and group.parts:  # a sub-point ("i.", "ii.") of the current part
+            _extend(group, line)
+        elif THAT_PART.match(line) and (top_style in (None, "that")):
+            top_style = "that"
+            group.parts.append((j, line, None))
+        elif group.parts and _continues(group.parts[-1][1], line):
+            _extend(group, line)
+        elif not group.parts and j == i + 1 and not _heading_like(block, line):
+            group.parts.append((j, line, None))  # "RESOLVED:" then one plain paragraph
+            j += 1
+            break
+        else:
+            break
+        j += 1
+    group.end = j
+    return group
+
+
+def _split_inline(text: str) -> list[tuple[str | None, str]]:
+    """"(a) note the report; (b) approve the plan" -> two parts; otherwise the whole text."""
+    marks = list(re.finditer(r"(?:^|\s)\((?P<m>[a-z]|\d{1,2}|[ivx]{1,4})\)\s+", text))
+    if len(marks) >= 2 and marks[0].start() <= 40:
+        parts = []
+        lead = text[:marks[0].start()].strip()
+        for n, m in enumerate(marks):
+            end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+            body = text[m.end():end].strip().rstrip(";").strip()
+            parts.append((m.group("m"), f"{lead} {body}".strip() if lead and len(lead) < 60 else body))
+        return parts
+    return [(None, text)]
+
+
+def _style(mark: str, top: str | None) -> str:
+    """Numbering style of a part mark: digit, alpha or roman ("i" after "h" is alpha)."""
+    if mark[0].isdigit():
+        return "digit"
+    if re.fullmatch(r"[ivxIVX]+", mark) and not (top == "alpha" and len(mark) == 1):
+        return "roman" if mark.lower() != "i" or top != "alpha" else "alpha"
+    return "alpha"
+
+
+def _follows(previous: str | None, mark: str) -> bool:
+    """Whether `mark` can follow `previous` in one list: 3 after 2, "c" after "b", "1.2" after "1.1"."""
+    if previous is None:
+        return True
+    prev_key, key = _mark_value(previous), _mark_value(mark)
+    if prev_key is None or key is None:
+        return True
+    return 0 < key - prev_key <= 2 or (key == prev_key and mark != previous)
+
+
+def _mark_value(mark: str) -> float | None:
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", mark):
+        major, _, minor = mark.partition(".")
+        return int(major) + (int(minor) / 100 if minor else 0)
+    if len(mark) == 1 and mark.isalpha():
+        return float(ord(mark.lower()) - ord("a") + 1)
+    return None
+
+
+def _extend(group: _Group, line: str) -> None:
+    index, text, mark = group.parts[-1]
+    group.parts[-1] = (index, f"{text} {line}".strip(), mark)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: the previous text stops mid-sentence, or this line starts lower case."""
+    return bool(line) and (line[0].islower() or not previous.rstrip().endswith((".", ";", ":", "!", "?", '"', "”")))
+
+
+def _heading_like(block: Block, line: str) -> bool:
+    return block.kind == "heading" or (len(line.split()) <= 6 and line.isupper())
+
+
+def _proposed_block(blocks, lines, i) -> _Group | None:
+    """"Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;" / "And Resolved:"
+    / "That, the draft Minutes ... be adopted." (Limerick)."""
+    mover = PROPOSED_LINE.match(lines[i]).group("name")
+    j = i + 1
+    seconder = None
+    if j < len(lines) and SECONDED_LINE.match(lines[j]):
+        seconder = SECONDED_LINE.match(lines[j]).group("name")
+        j += 1
+    if j < len(lines) and rules.leader(lines[j]):
+        kind, rest = rules.leader(lines[j])
+        group = _with_parts(blocks, lines, j, kind, rest)
+    else:
+        return None
+    group.mover, group.seconder = _strip_title(mover), _strip_title(seconder)
+    return group
+
+
+def _motion_prose(lines, i) -> _Group | None:
+    """Motions written as prose in one paragraph (US and parish minutes)."""
+    line = lines[i]
+    moved = MOVED_PROSE.search(line)
+    if moved and (moved.group("seconder") or OUTCOME.search(line)):
+        group = _Group(start=i, kind="motion", mover=_strip_title(moved.group("mover")),
+                       seconder=_strip_title(moved.group("seconder")))
+        text = re.sub(r"^motion\s*:\s*", "", line[moved.start():].lstrip(". :"), flags=re.I)
+        group.parts = [(i, text, None)]
+        group.end = i + 1
+        return group
+    by = MOVED_BY.search(line)
+    if by and OUTCOME.search(line[by.end():]):
+        group = _Group(start=i, kind="motion", mover=_strip_title(by.group("mover")),
+                       seconder=_strip_title(by.group("seconder")))
+        group.parts = [(i, line, None)]
+        group.end = i + 1
+        return group
+    proposed = PROPOSED_AND_SECONDED.search(line)
+    if proposed:
+        group = _Group(start=i, kind="motion", mover=proposed.group("mover"), seconder=proposed.group("seconder"))
+        group.parts = [(i, line, None)]
+        group.end = i + 1
+        return group
+    result = RESULT_LINE.match(line)
+    if result and i > 0:
+        back = next((k for k in range(i - 1, max(-1, i - 6), -1) if lines[k] and not _is_vote_line(lines[k])), None)
+        if back is None:
+            return None
+        group = _Group(start=back, kind="motion")
+        group.parts = [(back, lines[back], None)]
+        group.end = i  # the RESULT / MOVER / AYES lines are read by `_closing`
+        return group
+    return None
+
+
+def _is_vote_line(line: str) -> bool:
+    return bool(VOTE_LIST.match(line) or MOVER_LINE.match(line) or SECONDER_LINE.match(line) or RESULT_LINE.match(line))
+
+
+def _strip_title(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()) if not re.search(r"\([A-Z]\)$", name) else name.strip()
+    return rules.split_title(name)[1].strip(" ;,.") or None
+
+
+def _closing(lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:
+    """Outcome, vote counts and named votes from the group's own text and the lines just after it."""
+    outcome, counts, votes = None, {}, []
+    texts = [text for _, text, _ in group.parts] if group.kind == "motion" else []
+    tail = []
+    for k in range(group.end, min(len(lines), group.end + 8)):
+        line = lines[k]
+        if not line:
+            continue
+        if _is_vote_line(line) or (OUTCOME.search(line) and len(line.split()) <= 25) or COUNTS_UK.search(line):
+            tail.append(line)
+            continue
+        break
+    for line in texts + tail:
+        result = RESULT_LINE.match(line)
+        if result:
+            outcome = _outcome_word(result.group("value")) or outcome
+        elif MOVER_LINE.match(line):
+            group.mover = group.mover or _strip_title(MOVER_LINE.match(line).group("name"))
+        elif SECONDER_LINE.match(line):
+            group.seconder = group.seconder or _strip_title(SECONDER_LINE.match(line).group("name"))
+        elif VOTE_LIST.match(line):
+            m = VOTE_LIST.match(line)
+            label = m.group("label").lower()
+            vote = _VOTE_OF.get(label, "abstain" if label.startswith("abstain") else "for")
+            for name in re.split(r"\s*(?:[,;]|\band\b)\s*", m.group("names")):
+                name = _strip_title(name)
+                if name and not re.fullmatch(r"(?:none|nil|n/a|\d+)", name, re.I):
+                    votes.append((name, vote))
+        word = OUTCOME.search(line)
+        if word and not result:
+            outcome = outcome or _outcome_word(word.group("word"))
+        for pattern in (COUNTS_UK, COUNTS_DASH, COUNTS_LABELLED):
+            m = pattern.search(line)
+            if m and not counts:
+                counts = {k: _count(v) for k, v in m.groupdict().items()}
+    if votes and not counts:
+        counts = {"for": sum(v == "for" for _, v in votes), "against": sum(v == "against" for _, v in votes),
+                  "abstain": sum(v == "abstain" for _, v in votes)}
+    return outcome, counts, votes
+
+
+def _outcome_word(text: str) -> str | None:
+    text = text.lower()
+    if re.search(r"\b(?:lost|defeated|failed|fell|rejected)\b", text):
+        return "lost"
+    if re.search(r"\b(?:carried|passed|adopted|approved|agreed)\b", text):
+        return "carried"
+    return None
+
+
+def _count(value: str | None) -> int | None:
+    if value is None:
+        return None
+    return 0 if value.lower() in ("none", "no") else int(value)
+
+
+def _apply_counts(res: Resolution, counts: dict) -> None:
+    res.votes_for, res.votes_against, res.votes_abstain = counts.get("for"), counts.get("against"), counts.get("abstain")
+
+
+def resolution_blocks(blocks: list[Block]) -> set[int]:
+    """Indexes of every block that is part of a resolution group (leaders included)."""
+    lines = [one_line(b.text) for b in blocks]
+    covered = set()
+    for group in _groups(blocks, lines):
+        covered.update(range(group.start, max(group.end, group.start + 1)))
+    return covered
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+
+#: "ACTION: Chair suggested sharing responses ..."; "Action point - Clerk to ..."; "ACTIONS:"
+ACTION_MARK = re.compile(r"^(?:\*\*)?actions?(?:\s+points?)?(?:\s*\((?P<owner>[^)]+)\))?\s*[:\-–—]\s*(?P<text>.+)$", re.I)
+#: "Clerk to raise with Highways"; "Officers to report back on costs"; "HD/RL to amalgamate maps"
+IMPERATIVE = re.compile(
+    r"^(?P<owner>(?:the\s+)?(?:clerk|officers?|chair(?:man|person)?|vice[\s-]chair|mayor|council|committee|"
+    r"[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
+    r"(?:head|director|manager|leader)\s+of\s+[\w ]{2,40}?))\s+to\s+(?P<verb>report|circulate|write|raise|provide|"
+    r"arrange|contact|investigate|check|send|share|obtain|liaise|seek|prepare|draft|bring|update|chase|follow|look|"
+    r"organise|organize|ask|speak|email|review|find|request|confirm|clarify|put|add|order|get|book|inform|notify|"
+    r"amalgamate|circulate|respond|reply|meet|discuss|source|investigate|obtain|produce|set\s+up|pursue|progress)\b",
+    re.I)
+#: "Officers / The Director / The CM C&F ..." before what they did: the owner of a promise
+OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&'’ -]{1,60}?)\s+(?:explained|stated|confirmed|agreed|said|advised|"
+                   r"undertook|gave|did|would|will|was|were|noted|suggested|offered|indicated|responded|replied|"
+                   r"promised|acknowledged|added)\b")
+#: "by 31 March 2025", "by the next meeting", "at the next meeting", "within six months"
+DUE = re.compile(r"\b(?:by|before|at|for)\s+(?:the\s+)?(?P<due>next\s+(?:scheduled\s+)?(?:meeting|committee|scrutiny\s+committee)"
+                 r"|end\s+of\s+\w+(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{4})|\bwithin\s+(?P<within>\w+\s+"
+                 r"(?:days|weeks|months))", re.I)
+_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
+                       r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
+_ACTION_HEADER = re.compile(r"\baction", re.I)
+_OWNER_HEADER = re.compile(r"\b(?:owner|by\s+whom|responsible|who|lead|officer)\b", re.I)
+_DUE_HEADER = re.compile(r"\b(?:due|deadline|by\s+when|date|timescale|target)\b", re.I)
+
+
+def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
+    """Every action in reading order: markers, imperatives, table rows and prose promises."""
+    covered = resolution_blocks(blocks)
+    found: list[Found] = []
+
+    def add(index, text, owner=None, due=None):
+        text = text.strip()
+        if not text or any(f.record.text == text for f in found):
+            return
+        seq = len(found) + 1
+        found.append(Found(index=index, record=Action(id=f"{doc_id[:16]}-a{seq}", document_id=doc_id, seq=seq,
+                                                      text=text, owner=owner, due=due or _due(text),
+                                                      page=blocks[index].page)))
+
+    table_cols: dict[int, tuple[int, int | None, int | None]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind == "row" and block.cells:
+            _table_action(block, i, table_cols, add)
+            continue
+        line = one_line(block.text)
+        if not line or i in covered:
+            continue
+        marked = ACTION_MARK.match(line)
+        if marked:
+            text = marked.group("text")
+            imperative = IMPERATIVE.match(text)
+            add(i, text, owner=marked.group("owner") or (imperative.group("owner") if imperative else _owner(text)))
+            continue
+        imperative = IMPERATIVE.match(line)
+        if imperative and len(line.split()) <= 60:
+            add(i, line, owner=imperative.group("owner"))
+            continue
+        for sentence in _SENTENCE.split(line):
+            if sentence.rstrip().endswith("?") or not rules.promises(sentence):
+                continue
+            add(i, sentence, owner=_owner(sentence))
+    return found
+
+
+def _table_action(block: Block, i: int, table_cols: dict, add) -> None:
+    """ACTION / OWNER / DUE tables: the header row says which column is which."""
+    cells = [one_line(c) for c in block.cells]
+    action_col = next((n for n, c in enumerate(cells) if _ACTION_HEADER.search(c) and len(c.split()) <= 3), None)
+    if action_col is not None and (block.header or any(_OWNER_HEADER.search(c) for c in cells)):
+        owner_col = next((n for n, c in enumerate(cells) if n != action_col and _OWNER_HEADER.search(c)), None)
+        due_col = next((n for n, c in enumerate(cells) if n != action_col and _DUE_HEADER.search(c)), None)
+        table_cols[block.table] = (action_col, owner_col, due_col)
+        return
+    cols = table_cols.get(block.table)
+    if not cols:
+        return
+    action_col, owner_col, due_col = cols
+    text = cells[action_col] if action_col < len(cells) else ""
+    if len(text.split()) < 2:
+        return
+    owner = cells[owner_col] if owner_col is not None and owner_col < len(cells) else None
+    due = cells[due_col] if due_col is not None and due_col < len(cells) else None
+    add(i, text, owner=owner or None, due=due or None)
+
+
+def _owner(sentence: str) -> str | None:
+    """Who promised: "The Director for Children and Young People ... would" -> that title."""
+    text = re.sub(r"^[-•*\s]+", "", sentence)
+    m = OWNER.match(text)
+    if not m:
+        return None
+    owner = m.group("owner").strip()
+    if len(owner.split()) > 9 or owner.lower() in ("it", "there", "this", "they", "he", "she", "we", "i"):
+        return None
+    return owner
+
+
+def _due(text: str) -> str | None:
+    m = DUE.search(text)
+    if not m:
+        return None
+    if m.group("within"):
+        return f"within {m.group('within')}"
+    value = m.group("due")
+    return dates.parse_date(value) or value

@@ -1,9 +1,687 @@
-"""Blocks -> meetings (header, attendance) and agenda items. (First cut; see issue 5.)"""
+"""Blocks -> meetings (header, attendance) and agenda items.
+
+A document holds zero, one or more meetings. A meeting starts at a *title* ("Minutes of the
+meeting of X held at Y on Z at T", "MINUTES OF THE ANNUAL MEETING OF SOULDERN PARISH COUNCIL",
+"Rivergrove City Council Meeting Minutes", "SUMMARY OF DES MOINES CITY COUNCIL MEETING") whose
+following lines complete the header (date, time, venue). Attendance lists follow ("Present:",
+"Apologies:", "In attendance:", "Officers:") and then numbered items, each a short title-like
+line ("38. COURT JUDGEMENTS ...", "14/037 Minutes", "11.25.01 Apologies for absence") in
+ascending order; numbered discussion points inside an item ("1. The committee enquired ...")
+are long sentences and are not items. A meeting ends at "The meeting ended at ..." or at an
+appendix heading; what follows (question appendices) belongs to the question finder.
+
+A ModernGov agenda-item page (mgAi: "Agenda item" / title / "Minutes:") is one item without a
+meeting header. When a reader put ModernGov facts in `ReadResult.meta["moderngov"]`, those
+facts win over anything read from the text.
+"""
 from __future__ import annotations
 
-from .blocks import ReadResult
-from .spans import Segmentation
+import re
+from dataclasses import dataclass, field
+
+from schema.records import AgendaItem, Attendance, Meeting
+
+from . import dates, rules
+from .blocks import Block, ReadResult, one_line
+from .spans import ItemSpan, MeetingSpan, Segmentation
+
+# ---------------------------------------------------------------------------------------------
+# Meeting titles
+
+#: "Minutes of the meeting of Children and Young People Scrutiny Committee held at ..."
+#: "MINUTES OF PROCEEDINGS AT MEETING OF LIMERICK CITY AND COUNTY COUNCIL HELD IN ..."
+#: "DRAFT MINUTES OF THE SOULDERN PARISH COUNCIL MEETING"; "M I N U T E S"
+TITLE_MINUTES_OF = re.compile(
+    r"^(?:(?:draft|unconfirmed|confirmed|approved|public|printed|open)\s+)*(?:minutes|m\s?i\s?n\s?u\s?t\s?e\s?s)\b(?!\s*:)",
+    re.I)
+#: "Rivergrove City Council Meeting Minutes"; "Council Minutes - 2 May 2019"
+TITLE_ENDS_MINUTES = re.compile(r"^(?!the\b)[A-Z][\w&'’ ,.-]{2,80}?\bminutes\b(?:\s*[-–—:,]\s*.*)?$", re.I)
+#: "Minutes of Council Meeting - 2 May 2019" is caught above; "SUMMARY OF DES MOINES CITY COUNCIL MEETING"
+TITLE_SUMMARY = re.compile(r"^(?:summary|record|notes|proceedings)\s+of\s+(?:the\s+)?(?:proceedings\s+of\s+)?.*\bmeeting\b",
+                           re.I)
+#: "Decision Recording Form", "Decisions of the Cabinet", "Record of decisions"
+TITLE_DECISIONS = re.compile(r"^(?:record\s+of\s+)?decisions?\b(?:\s+(?:recording|notice|of|taken|sheet|list))", re.I)
+#: "Agenda", "AGENDA for the meeting of ..." (no minutes in the document)
+TITLE_AGENDA = re.compile(r"^(?:(?:draft|supplementary)\s+)?agenda\b(?!\s+item)", re.I)
+
+#: "Minutes:" in a ModernGov agenda-item page; "Agenda item" as the page's first line
+MGAI_AGENDA_ITEM = re.compile(r"^agenda\s+item\s*(?:[-–:]\s*(?P<rest>.*))?$", re.I)
+MGAI_MINUTES = re.compile(r"^(?:minutes|decision)\s*:", re.I)
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: "...of X held at Y on Tuesday 30 July 2024" -> the body ends at "held" / "on <date>" / the date
+BODY_OF = re.compile(
+    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+|a\s+)?)?"
+    r"(?:(?:annual|ordinary|special|extraordinary|regular|reconvened|adjourned|inaugural|additional|informal|"
+    r"joint|remote|virtual|public|monthly|statutory|budget)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?"
+    r"(?P<body>.+?)(?=\s+(?:held|which\s+took|taking|convened)\b|\s+(?:meeting\s+)?on\s+(?:" + _WEEKDAY + r"|\d)|"
+    r",?\s+" + _WEEKDAY + r"|\s+(?:meeting\s*)?(?:at\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})|\s*[-–|]\s*\d|\s*$)",
+    re.I)
+#: "Rivergrove City Council Meeting Minutes" -> "Rivergrove City Council"
+BODY_BEFORE_MINUTES = re.compile(r"^(?P<body>.+?)\s+(?:(?:regular|special|annual|ordinary)\s+)?(?:meeting\s+)?minutes\b",
+                                 re.I)
+#: "SUMMARY OF DES MOINES CITY COUNCIL MEETING" -> "DES MOINES CITY COUNCIL"
+BODY_SUMMARY = re.compile(r"^(?:summary|record|notes)\s+of\s+(?:the\s+)?(?:proceedings\s+of\s+)?(?P<body>.+?)\s+"
+                          r"(?:(?:regular|special|annual)\s+)?meeting\b", re.I)
+#: "held at Council Chamber, The Shire Hall, ..., HR1 2HX on Friday 18 January 2019"
+VENUE_HELD = re.compile(
+    r"\bheld\s+(?:at|in)\s+(?:the\s+(?=[A-Z]))?(?P<venue>.+?)(?=,?\s+on\s+(?:" + _WEEKDAY + r"|\d)|,?\s+"
+    + _WEEKDAY + r"|,?\s+(?:at|from)\s+\d|,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\s*$)", re.I)
+#: "The meeting was called to order at River Grove Elementary School at 7:01 p.m."
+VENUE_CALLED = re.compile(r"called\s+to\s+order\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^.]*?)\s+at\s+\d", re.I)
+#: "Venue: Room 1", "Place: Guildhall", "Location: Council Chamber"
+VENUE_LINE = re.compile(r"^(?:venue|place|location|meeting\s+venue|held\s+at)\s*[:\-–]\s*(?P<venue>.+)$", re.I)
+DATE_LINE = re.compile(r"^(?:date|meeting\s+date|date\s+of\s+meeting)\s*[:\-–]\s*(?P<value>.+)$", re.I)
+TIME_LINE = re.compile(r"^(?:time|start\s+time|meeting\s+time)\s*[:\-–]\s*(?P<value>.+)$", re.I)
+#: "The meeting was called to order at 7:00 p.m." / "The meeting commenced at 6.30pm"
+TIME_CALLED = re.compile(r"\b(?:called\s+to\s+order|commenced|opened|began|started)\b[^.]*?\bat\s+(?P<t>\d[^.]*?[ap]\.?\s?m\.?)",
+                         re.I)
+#: "Chair: Councillor A Smith"; "PRESENT IN THE CHAIR: Councillor F. Foley, Mayor."; "Chairperson - X"
+CHAIR_LINE = re.compile(r"^(?:present\s+)?(?:in\s+the\s+chair|chair(?:man|woman|person)?|presiding(?:\s+officer)?)\s*[:\-–]\s*(?P<name>.+)$",
+                        re.I)
+#: "Mayor Williams presided"; "Councillor X in the Chair"
+CHAIR_PRESIDED = re.compile(r"^(?P<name>[A-Z][\w.'’ -]{2,60}?)\s+(?:presided|\(?in\s+the\s+chair\)?)\b", re.I)
+
+#: "The meeting ended at 12.05 pm"; "The meeting closed at 8.45pm"; "Meeting adjourned at 9:12 p.m."
+MEETING_END = re.compile(r"^(?:the\s+)?(?:meeting|council|committee|session)\s+(?:was\s+)?(?:ended|closed|concluded|"
+                         r"terminated|adjourned|finished|rose)\b|^(?:there\s+being\s+no\s+(?:further|other)\s+business)|"
+                         r"^(?:meeting\s+)?adjourn(?:ed|ment)\b", re.I)
+#: "APPENDIX 1 - PUBLIC QUESTIONS AND RESPONSES"; "Appendix 2"; "Annex A"
+APPENDIX = re.compile(r"^(?:appendix|appendices|annex|schedule)\b", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# Attendance labels
+
+#: label -> role; "Present:", "Members present:", "Councillors present", "Apologies:", "In attendance:",
+#: "Officers:", "Also present:", "Officials in attendance:", "Absent:", "Apologies for absence:"
+ATTENDANCE_LABEL = re.compile(
+    r"^(?P<label>(?:present\s+in\s+the\s+chair|(?:members|councillors|councilors|trustees|governors)\s+present|"
+    r"present|attendees|attendance|in\s+attendance|also\s+(?:present|in\s+attendance|attending)|"
+    r"(?:officers?|officials?|staff)(?:\s+(?:present|in\s+attendance|attending))?|"
+    r"apologies(?:\s+for\s+absence)?(?:\s+(?:received|were\s+received\s+from))?|absent(?:\s+members)?|"
+    r"members\s+absent|not\s+present|excused|substitutes?|"
+    r"members\s+of\s+the\s+public))\s*(?::-|:|-|–|\s{2,}|$)\s*(?P<rest>.*)$", re.I)
+#: a sub-label that keeps the current role: "Councillors: A, B and C"; "Co-opted Member: X"
+SUB_LABEL = re.compile(r"^(?P<label>councillors?|councilors?|cllrs?|members?|co-?opted\s+members?|independent\s+members?|"
+                       r"voting\s+co-?opted\s+members?|non-voting\s+members?|parent\s+governors?|mayor)\s*:\s*(?P<rest>.*)$",
+                       re.I)
+#: inline "Present: Coleman, Flagg ... Absent: Daniels and Vlassis." inside a roll-call paragraph
+INLINE_LABEL = re.compile(r"\b(?P<label>present|absent|excused|also\s+present|staff\s+present|apologies)\s*:", re.I)
+#: "Apologies for absence had been received from Councillor Frank Cornthwaite, ... and Jan Frances (...)."
+APOLOGIES_FROM = re.compile(r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|were|was|have\s+been|"
+                            r"are)?\s*(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+"
+                            r"(?P<names>.+?)(?:\.\s|\.$|$)", re.I)
+
+_ROLE_OF = [
+    (re.compile(r"apolog", re.I), "apologies"),
+    (re.compile(r"absent|not\s+present|excused", re.I), "absent"),
+    (re.compile(r"attendance|also|officer|official|staff|public", re.I), "in_attendance"),
+    (re.compile(r".", re.I), "present"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Item numbers
+
+#: "98-3477 I. Approve ..." (Des Moines roll-call number before the item number)
+ROLL_CALL_PREFIX = r"(?:\d{2}-\d{3,5}\s+)?"
+ITEM = re.compile(
+    r"^" + ROLL_CALL_PREFIX +
+    r"(?:(?:minute|agenda\s+item|item)\s+(?:no\.?\s*)?)?"
+    r"(?P<num>\d{1,3}/\d{2,4}"            # "14/037"
+    r"|\d{1,2}(?:\.\d{1,2}){2}"           # "11.25.01"
+    r"|\d{1,3}[a-zA-Z]?(?![\d/])"         # "38", "6a", "4A"
+    r"|[IVX]{1,4}(?=\.))"                 # "I." (roman outline)
+    r"(?:[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$")
+NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|\d{1,3}/\d{2,4})[.):]?$", re.I)
+#: "(Pages 7 - 10)", "(Item 6)", "(Page 3)", "Pages 5-12", trailing page numbers of a contents line
+TITLE_DEBRIS = re.compile(r"\s*\((?:pages?|items?|agenda\s+item|report)\s+[^)]*\)\s*|\s*\bpages?\s+\d+\s*[-–]\s*\d+\s*$",
+                          re.I)
+#: titles of numbered lines that are discussion, not items: "1. The committee enquired about ..."
+REPORTING = re.compile(r"\b(?:was|were|is|are|had|has|have|asked|enquired|queried|noted|stated|explained|suggested|"
+                       r"requested|raised|referred|considered|acknowledged|highlighted|confirmed|advised|agreed|"
+                       r"felt|expressed|pointed|said|told|would|could|should)\b", re.I)
+
+
+@dataclass
+class _Header:
+    index: int
+    end: int
+    body: str | None = None
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+    kind: str = "minutes"
+    text: str = ""
+
+
+@dataclass
+class _MeetingDraft:
+    header: _Header
+    start: int
+    end: int = 0
+    attendance: list[Attendance] = field(default_factory=list)
+    items: list[ItemSpan] = field(default_factory=list)
+    chair: str | None = None
 
 
 def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
-    return Segmentation(doc_kind="other")
+    """Meetings, their attendance and items, found in the reader's blocks."""
+    blocks = result.blocks
+    lines = [one_line(b.text) for b in blocks]
+    moderngov = (result.meta or {}).get("moderngov") or {}
+    mgai = _mgai_item(blocks, lines, doc_id)
+    headers = _headers(blocks, lines)
+    if not headers and moderngov.get("committee") and moderngov.get("date"):
+        headers = [_Header(index=0, end=0)]
+    if not headers:
+        kind = "agenda_item_minutes" if mgai else _other_kind(blocks, lines)
+        return Segmentation(doc_kind=kind, items=[mgai] if mgai else [])
+    drafts = _drafts(headers, len(blocks))
+    seq = 0
+    for draft in drafts:
+        draft.end = _meeting_end(lines, draft)
+        _called_to_order(lines, draft)
+        draft.attendance, draft.chair = _attendance(blocks, lines, draft)
+        draft.items, seq = _items(blocks, lines, draft, doc_id, seq)
+        draft.end = max(draft.end, draft.items[-1].end if draft.items else draft.end)
+    if mgai and not any(d.items for d in drafts):
+        return Segmentation(doc_kind="agenda_item_minutes", items=[mgai])
+    meetings = [_meeting_span(d, moderngov if n == 0 else {}) for n, d in enumerate(drafts)]
+    return Segmentation(doc_kind=headers[0].kind, meetings=meetings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Headers
+
+
+def _is_title(block: Block, line: str, index: int) -> str | None:
+    """The kind of meeting record a title line announces, or None when `line` is no title.
+
+    Titles sit near the top or stand out (heading, bold, upper case); a sentence such as
+    "The minutes of the previous meeting were received." is never one."""
+    if not line or len(line.split()) > 45:
+        return None
+    prominent = index < 15 or block.kind == "heading" or block.bold or _upper(line)
+    if not prominent:
+        return None
+    if TITLE_MINUTES_OF.match(line) or TITLE_SUMMARY.match(line):
+        if re.match(r"^minutes\s+(?:of\s+(?:the\s+)?(?:previous|last)|were|are|of\s+(?:the\s+)?meetings?\s+held\s+on)", line, re.I):
+            return None
+        return "minutes"
+    if TITLE_ENDS_MINUTES.match(line) and len(line.split()) <= 12 and not line.endswith("."):
+        return "minutes"
+    if TITLE_DECISIONS.match(line) and index < 15:
+        return "decisions"
+    return None
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _headers(blocks: list[Block], lines: list[str]) -> list[_Header]:
+    """Every meeting title in the document with the header lines that complete it."""
+    found: list[_Header] = []
+    for i, (block, line) in enumerate(zip(blocks, lines)):
+        if block.kind == "row":
+            continue
+        kind = _is_title(block, line, i)
+        if kind is None:
+            continue
+        if found and i < found[-1].end:
+            continue
+        header = _read_header(blocks, lines, i, kind)
+        found.append(header)
+    return found
+
+
+def _read_header(blocks, lines, i, kind) -> _Header:
+    """Join the title with the lines after it that still belong to the header (body, date,
+    time, venue lines), then read the fields from the joined text."""
+    parts = [lines[i]]
+    end = i + 1
+    while end < len(lines) and end < i + 8:
+        line = lines[end]
+        if not line or (parts and line == parts[-1]):
+            end += 1
+            continue
+        if ATTENDANCE_LABEL.match(line) or ITEM.match(line) or CHAIR_LINE.match(line) or blocks[end].kind == "row":
+            break
+        if len(line.split()) > 25:
+            break
+        parts.append(line)
+        end += 1
+    header = _Header(index=i, end=end, kind=kind)
+    text = " ".join(parts)
+    # A council name printed above the title ("Bristol City Council" / "Minutes of the ...") is
+    # not the body; the body is read from the title onwards.
+    header.text = text
+    header.body = _body(text)
+    for line in parts:
+        date_line, time_line, venue_line = DATE_LINE.match(line), TIME_LINE.match(line), VENUE_LINE.match(line)
+        if date_line and not header.date:
+            header.date = dates.parse_date(date_line.group("value"))
+        if time_line and not header.time:
+            header.time = dates.parse_time(time_line.group("value"))
+        if venue_line and not header.venue:
+            header.venue = _clean_venue(venue_line.group("venue"))
+    header.date = header.date or dates.parse_date(text)
+    header.time = header.time or dates.parse_time(text)
+    held = VENUE_HELD.search(text)
+    if held and not header.venue:
+        header.venue = _clean_venue(held.group("venue"))
+    return header
+
+
+def _body(text: str) -> str | None:
+    """The meeting body named in a title: "Children and Young People Scrutiny Committee"."""
+    for pattern in (BODY_OF, BODY_SUMMARY, BODY_BEFORE_MINUTES):
+        m = pattern.search(text)
+        if m:
+            body = m.group("body").strip(" ,.-–:|")
+            body = re.sub(r"^(?:the|a)\s+", "", body, flags=re.I)
+            body = re.sub(r"\s+(?:meeting|minutes)$", "", body, flags=re.I)
+            if body and len(body.split()) <= 14 and not re.match(r"^(?:meeting|proceedings|minutes)$", body, re.I):
+                return body
+    return None
+
+
+def _clean_venue(venue: str) -> str | None:
+    venue = venue.strip(" ,.;:-–")
+    return venue or None
+
+
+def _drafts(headers: list[_Header], n_blocks: int) -> list[_MeetingDraft]:
+    """One draft meeting per header, merging a repeated header of the same meeting (a cover
+    page title and the minutes' own title on 2 May 2019 are one meeting)."""
+    drafts: list[_MeetingDraft] = []
+    for header in headers:
+        if drafts:
+            prev = drafts[-1].header
+            same = not header.date or not prev.date or header.date == prev.date
+            if same:
+                for key in ("body", "date", "time", "venue"):
+                    if not getattr(prev, key):
+                        setattr(prev, key, getattr(header, key))
+                prev.end = max(prev.end, header.end)
+                continue
+        drafts.append(_MeetingDraft(header=header, start=header.index))
+    for n, draft in enumerate(drafts):
+        draft.end = drafts[n + 1].start if n + 1 < len(drafts) else n_blocks
+    return drafts
+
+
+def _called_to_order(lines: list[str], draft: _MeetingDraft) -> None:
+    """US minutes give time and place in prose: "The meeting was called to order at River Grove
+    Elementary School at 7:01 p.m." Fill what the header lacked from the opening lines."""
+    for line in lines[draft.start:min(draft.end, draft.start + 25)]:
+        called = TIME_CALLED.search(line)
+        if called and not draft.header.time:
+            draft.header.time = dates.parse_time(called.group("t"))
+        venue = VENUE_CALLED.search(line)
+        if venue and not draft.header.venue:
+            draft.header.venue = _clean_venue(venue.group("venue"))
+
+
+def _meeting_end(lines: list[str], draft: _MeetingDraft) -> int:
+    """Index just past the closing line ("The meeting ended at 12.05 pm"), or the draft's end."""
+    for i in range(draft.header.end, draft.end):
+        if MEETING_END.match(lines[i]):
+            return i + 1
+    return draft.end
+
+
+def _other_kind(blocks, lines) -> str:
+    """question_pack when a question table or numbered question blocks lead the document; agenda
+    for a bare agenda; otherwise other (commentary, letters, forward plans, blank pages)."""
+    for block, line in zip(blocks[:40], lines[:40]):
+        if block.kind == "row" and re.search(r"\bquestion(?:er)?\b", line, re.I) and block.cells:
+            return "question_pack"
+        if TITLE_AGENDA.match(line) and len(line.split()) <= 12:
+            return "agenda"
+    if any(re.match(r"^(?:public\s+|member\s+|supplementary\s+)?questions?\b", ln, re.I) for ln in lines[:10]):
+        return "question_pack"
+    return "other"
+
+
+def _mgai_item(blocks, lines, doc_id) -> ItemSpan | None:
+    """A ModernGov agenda-item page: "Agenda item" then the title, and a "Minutes:" section."""
+    for i, line in enumerate(lines[:6]):
+        m = MGAI_AGENDA_ITEM.match(line)
+        if not m:
+            continue
+        if not any(MGAI_MINUTES.match(ln) for ln in lines[i:]):
+            return None
+        title = m.group("rest") or next((ln for ln in lines[i + 1:i + 4] if ln), "")
+        number = None
+        numbered = ITEM.match(title)
+        if numbered:
+            number, title = numbered.group("num"), numbered.group("title")
+        title = _clean_title(title)
+        if not title:
+            return None
+        item = AgendaItem(id=f"{doc_id[:16]}-i1", document_id=doc_id, seq=1, title=title, number=number,
+                          page=blocks[i].page, page_end=blocks[-1].page_end or blocks[-1].page)
+        return ItemSpan(item=item, start=i, end=len(blocks))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attendance
+
+
+def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], str | None]:
+    """People present, sending apologies, in attendance or absent, from the labelled lists after
+    the header and from an "Apologies for absence were received from ..." sentence."""
+    people: list[Attendance] = []
+    chair = None
+    role = None
+    first_item = next((i for i in range(draft.header.end, draft.end) if item_candidate(blocks[i], lines[i])),
+                      draft.end)
+    i = draft.header.index
+    while i < first_item:
+        line = lines[i]
+        chair_line = CHAIR_LINE.match(line)
+        label = ATTENDANCE_LABEL.match(line)
+        if chair_line and not label:
+            names = _names(chair_line.group("name"), "present", blocks[i].page)
+            for person in names[:1]:
+                person.position = "chair"
+            people += names[:1]
+            i += 1
+            continue
+        if label:
+            role = _role(label.group("label"))
+            text = label.group("rest")
+            in_chair = "chair" in label.group("label").lower()
+            j = i + 1
+            while j < first_item and _continues_list(blocks[j], lines[j]):
+                text += (" " if text and not text.endswith("-") else "") + lines[j]
+                j += 1
+            found = _names(text, role, blocks[i].page)
+            if in_chair:
+                for person in found[:1]:
+                    person.position = "chair"
+            people += found
+            i = j
+            continue
+        if role and SUB_LABEL.match(line):
+            rest = SUB_LABEL.match(line).group("rest")
+            j = i + 1
+            while j < first_item and _continues_list(blocks[j], lines[j]):
+                rest += " " + lines[j]
+                j += 1
+            people += _names(rest, role, blocks[i].page)
+            i = j
+            continue
+        if role == "present" and _looks_like_names(line):
+            people += _names(line, role, blocks[i].page)
+        i += 1
+    people += _apologies_in_items(blocks, lines, draft, first_item)
+    people += _inline_roll_call(blocks, lines, draft, first_item)
+    people = _dedupe(people)
+    chair = next((p.name for p in people if p.position == "chair"), None)
+    return people, chair
+
+
+def _role(label: str) -> str:
+    return next(role for pattern, role in _ROLE_OF if pattern.search(label))
+
+
+def _continues_list(block: Block, line: str) -> bool:
+    """A wrapped line of a name list: not a new label, item, heading or sentence of prose."""
+    if not line or ATTENDANCE_LABEL.match(line) or ITEM.match(line) or SUB_LABEL.match(line):
+        return False
+    if block.kind in ("heading", "row"):
+        return False
+    return _looks_like_names(line)
+
+
+def _looks_like_names(line: str) -> bool:
+    """"J Stone, D Summers, EJ Swinglehurst" yes; "The Chair welcomed all attendees." no."""
+    text = re.sub(r"\([^)]*\)", "", line)
+    words = [w for w in re.split(r"[\s,;]+", text) if w and w.lower() not in ("and", "&", "of", "the", "for", "de", "van")]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0] in "'’")
+    if caps / len(words) < 0.75:
+        return False
+    if len(words) > 6 and "," not in text and " and " not in text:
+        return False
+    return not re.search(r"\b(?:was|were|is|are|had|has|welcomed|declared|moved)\b", text)
+
+
+_POSITION = [(re.compile(r"\b(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|mayor|president)\b", re.I), "vice-chair"),
+             (re.compile(r"\b(?:chair(?:man|woman|person)?|in\s+the\s+chair|presiding|mayor)\b", re.I), "chair")]
+_NOT_A_NAME = re.compile(r"^(?:none|nil|n/?a|no\s+apologies.*|all|the\s+.*|members?|councillors?|officers?|"
+                         r"(?:chair|vice[\s-]?chair)(?:man|woman|person)?|mayor|clerk|"
+                         r"were\s+present|was\s+present|present|also|others?)$", re.I)
+_JOB_WORDS = re.compile(r"\b(?:executive|manager|officer|director|clerk|head|lead|solicitor|administrator|"
+                        r"accountant|engineer|planner|adviser|advisor|secretary|attorney|recorder|assistant|"
+                        r"services|governance)\b", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&)\s*", re.I)
+
+
+def _names(text: str, role: str, page: int | None) -> list[Attendance]:
+    """Split a list such as "Councillors: Clare Davies, Dave Davies, Robert Highfield and Ben
+    Proctor" or "Simon Cann (Committee Clerk) Steve Eccleston (...)" into people, with a title,
+    a chair / vice-chair position and the bracketed note kept apart from the name."""
+    text = text.strip().rstrip(".")
+    text = re.sub(r"\)\s+(?=[A-Z])", "), ", text)  # "Name (note) Name (note)" -> a list
+    people = []
+    for raw in _split_outside_brackets(text):
+        notes = re.findall(r"\(([^)]*)\)", raw)
+        outside = re.sub(r"\s*\([^)]*\)\s*", " ", raw).strip(" .:-–")
+        trailing = re.search(r"\s+(CHAIR(?:MAN)?|VICE[\s-]CHAIR(?:MAN)?|CLERK|Chair(?:man|person)?)$", outside)
+        if trailing:
+            notes.append(trailing.group(1))
+            outside = outside[:trailing.start()]
+        if role == "in_attendance" and _JOB_WORDS.search(outside) and notes and re.match(r"^(?:mr|mrs|ms|miss|dr)\.?\s", notes[0], re.I):
+            outside, notes = notes[0], [outside]  # "Chief Executive (Mr N Bickle)"
+        title, name = rules.split_title(outside)
+        name = re.sub(r"^(?:councillors?|cllrs?)\.?\s+", "", name, flags=re.I).strip(" .,:")
+        if not _valid_name(name):
+            continue
+        note = "; ".join(n.strip() for n in notes if n.strip()) or None
+        position = next((pos for pattern, pos in _POSITION if note and pattern.search(note)), None)
+        if position is None and title and re.search(r"\bmayor\b", title, re.I) and "deputy" not in title.lower():
+            position = None
+        people.append(Attendance(meeting_id="", document_id="", name=name, role=role, raw=raw.strip(),
+                                 title=title, position=position, note=note, page=page))
+    return people
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            m = _NAME_SPLIT.match(text, i)
+            if m and m.end() > i and (text[i] in ",;&" or (i > 0 and text[i - 1] == " ") or text[i].isspace()):
+                parts.append(current)
+                current = ""
+                i = m.end()
+                continue
+        current += ch
+        i += 1
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _valid_name(name: str) -> bool:
+    if not name or _NOT_A_NAME.match(name) or re.search(r"\d", name):
+        return False
+    words = name.split()
+    if len(words) > 5 or not (name[0].isupper() or name[0] in "'’Ó"):
+        return False
+    return not re.search(r"\b(?:was|were|is|are|had|has|received|present|apologies|meeting|council)\b", name, re.I)
+
+
+def _apologies_in_items(blocks, lines, draft, first_item) -> list[Attendance]:
+    """"Apologies for absence were received from Councillors JA Hyde, PP Marsh, RL Mayo and PD Newman."
+    anywhere in the meeting's record (usually its first item)."""
+    people = []
+    for i in range(first_item, draft.end):
+        m = APOLOGIES_FROM.search(lines[i])
+        if m:
+            people += _names(m.group("names"), "apologies", blocks[i].page)
+    return people
+
+
+def _inline_roll_call(blocks, lines, draft, first_item) -> list[Attendance]:
+    """"ROLL CALL: Present: Coleman, Flagg, Hensley ... Absent: Daniels and Vlassis." inside a
+    paragraph (US minutes), within the opening item or two."""
+    people = []
+    stop = min(draft.end, first_item + 12)
+    for i in range(draft.header.index, stop):
+        line = lines[i]
+        if ATTENDANCE_LABEL.match(line) and i < first_item:
+            continue  # already read as a list
+        labels = list(INLINE_LABEL.finditer(line))
+        if not labels:
+            continue
+        for n, m in enumerate(labels):
+            end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
+            chunk = line[m.end():end]
+            chunk = re.split(r"(?<=[a-z])\.\s+(?=[A-Z])", chunk)[0]
+            chunk = re.sub(r"\b(?:were|was)\s+(?:also\s+)?present\b.*$", "", chunk)
+            people += _names(chunk, _role(m.group("label")), blocks[i].page)
+    return people
+
+
+def _dedupe(people: list[Attendance]) -> list[Attendance]:
+    seen, kept = set(), []
+    for p in people:
+        key = (p.name.lower(), p.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(p)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+
+def item_candidate(block: Block, line: str):
+    """(number, title) when `line` reads as a numbered item heading, else None."""
+    if block.kind == "row" or not line:
+        return None
+    m = ITEM.match(line)
+    if not m:
+        return None
+    number, title = m.group("num"), _clean_title(m.group("title"))
+    if not title or not _title_like(title, block):
+        return None
+    if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
+        return None
+    return number, title
+
+
+def _title_like(title: str, block: Block) -> bool:
+    """Item titles are short labels ("Apologies for absence", "COURT JUDGEMENTS ..."); numbered
+    discussion points are sentences ("The committee enquired about ...")."""
+    words = title.split()
+    if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
+        return False
+    if re.match(r"^(?:that|to\s+note\s+that)\b", title, re.I):
+        return False
+    if _upper(title):
+        return len(words) <= 30
+    if len(words) > 18:
+        return False
+    sentence = title.rstrip().endswith((".", "?", ";", ",", ":")) and len(words) > 5
+    if sentence:
+        return False
+    if block.kind == "heading" or block.bold:
+        return True
+    return not REPORTING.search(title) or len(words) <= 4
+
+
+def _clean_title(title: str) -> str:
+    """"QUESTIONS FROM MEMBERS OF THE PUBLIC (Pages 7 - 10)" -> "QUESTIONS FROM MEMBERS OF THE PUBLIC"."""
+    title = TITLE_DEBRIS.sub(" ", title)
+    title = re.sub(r"\s{2,}\d{1,3}$", "", title)  # contents-page number: "Apologies  2"
+    title = re.sub(r"[*_#]+", "", title)
+    return re.sub(r"\s+", " ", title).strip(" .:-–")
+
+
+def _number_key(number: str) -> tuple:
+    """Sort key for item numbers: "14/037" -> (37,), "11.25.01" -> (1,), "6a" -> (6, "a"), "I" -> (1,)."""
+    if "/" in number:
+        number = number.split("/")[-1]
+    elif number.count(".") == 2:
+        number = number.split(".")[-1]
+    if re.fullmatch(r"[IVX]+", number):
+        values = {"I": 1, "V": 5, "X": 10}
+        total = 0
+        for a, b in zip(number, number[1:] + " "):
+            total += -values[a] if b != " " and values.get(b, 0) > values[a] else values[a]
+        return (total, "")
+    m = re.match(r"(\d+)([a-zA-Z]?)", number)
+    return (int(m.group(1)), m.group(2).lower()) if m else (0, "")
+
+
+def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[list[ItemSpan], int]:
+    """Numbered items in ascending order between the header and the meeting's end."""
+    accepted: list[tuple[int, str, str]] = []  # (block index, number, title)
+    i = draft.header.end
+    while i < draft.end:
+        block, line = blocks[i], lines[i]
+        candidate = item_candidate(block, line)
+        if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
+            title = _clean_title(lines[i + 1])  # "**1.**" on its own line, title below
+            if title and _title_like(title, blocks[i + 1]):
+                candidate = (NUMBER_ONLY.match(line).group("num"), title)
+        if candidate is None:
+            i += 1
+            continue
+        number, title = candidate
+        if APPENDIX.match(title) or re.match(r"^minute\s+item\b", line, re.I):
+            draft.end = i  # appendices follow the record of the meeting
+            break
+        restart = next((n for n, (_, num, t) in enumerate(accepted) if num == number and _same_title(t, title)), None)
+        if restart is not None:  # a contents list came first: the real record starts again here
+            accepted = accepted[:restart]
+        if not accepted or _number_key(number) > _number_key(accepted[-1][1]):
+            accepted.append((i, number, title))
+        i += 1
+    spans = []
+    for n, (index, number, title) in enumerate(accepted):
+        end = accepted[n + 1][0] if n + 1 < len(accepted) else draft.end
+        seq += 1
+        block = blocks[index]
+        item = AgendaItem(id=f"{doc_id[:16]}-i{seq}", document_id=doc_id, seq=seq, title=title, number=number,
+                          text=" ".join(lines[index + 1:end])[:20000] or None, page=block.page,
+                          page_end=blocks[end - 1].page_end or blocks[end - 1].page)
+        spans.append(ItemSpan(item=item, start=index, end=end))
+    return spans, seq
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = re.sub(r"\W+", " ", a.lower()).strip(), re.sub(r"\W+", " ", b.lower()).strip()
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _meeting_span(draft: _MeetingDraft, moderngov: dict) -> MeetingSpan:
+    h = draft.header
+    meeting = Meeting(id="", body=h.body, date=h.date, start_time=h.time, venue=h.venue, chair=draft.chair,
+                      page=None)
+    if moderngov:
+        meeting.body = moderngov.get("committee") or meeting.body
+        meeting.date = dates.parse_date(str(moderngov.get("date"))) or meeting.date if moderngov.get("date") else meeting.date
+        meeting.start_time = dates.parse_time(str(moderngov.get("time") or "")) or meeting.start_time
+        meeting.venue = moderngov.get("venue") or meeting.venue
+        meeting.status = moderngov.get("status")
+    return MeetingSpan(meeting=meeting, start=draft.start, end=draft.end, attendance=draft.attendance,
+                       items=draft.items)

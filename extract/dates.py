@@ -1,0 +1,119 @@
+"""Meeting dates and times as printed -> ISO "YYYY-MM-DD" and 24-hour "HH:MM".
+
+Regexes find the date or time expression (so a stray number elsewhere in a line is never
+read as a day); `dateutil` turns the expression into a date, day-first unless told
+otherwise (UK/IE/NZ print 03/04/2024 as 3 April; US councils pass dayfirst=False).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+#: "Tuesday 30 July 2024", "18th January 2019", "MONDAY, 28TH NOVEMBER, 2022", "2 May 2019"
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:day\s+)?(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+#: "December 10, 2018", "Monday, November 16, 1998"
+MONTH_DAY_YEAR = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_MONTH})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)
+#: "12/09/2024", "12.09.24", "2024-09-12"
+NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+#: "2.00 pm", "10.00 am", "7:00 p.m.", "1.00pm", "3PM", "12 noon"
+TIME_12H = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+NOON = re.compile(r"\b(?:12(?:[.:]00)?\s*)?noon\b", re.I)
+#: "14:00", "18.30 hrs", "1900 hours"
+TIME_24H = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*[ap]\.?m)")
+TIME_HOURS = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)\b", re.I)
+
+
+def _iso(text: str, dayfirst: bool) -> str | None:
+    try:
+        return dateparser.parse(text, dayfirst=dayfirst, default=None).date().isoformat()
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def find_date(text: str, dayfirst: bool = True) -> tuple[str, re.Match] | None:
+    """The first date written in `text`, as (ISO date, match), or None.
+
+    "on Tuesday 30 July 2024 at 2.00 pm" -> "2024-07-30"; "December 10, 2018" -> "2018-12-10"."""
+    best = None
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC):
+        for m in pattern.finditer(text or ""):
+            if pattern is DAY_MONTH_YEAR:
+                value = _iso(f"{m.group(1)} {m.group(2)} {m.group(3)}", True)
+            elif pattern is MONTH_DAY_YEAR:
+                value = _iso(f"{m.group(2)} {m.group(1)} {m.group(3)}", True)
+            elif pattern is ISO:
+                value = _iso(m.group(0), False)
+            else:
+                value = _numeric(m, dayfirst)
+            if value and (best is None or m.start() < best[1].start()):
+                best = (value, m)
+            if value:
+                break
+    return best
+
+
+def _numeric(m: re.Match, dayfirst: bool) -> str | None:
+    """12/09/2024 -> 2024-09-12 (day first) or 2024-12-09 (month first); 2-digit years are 20xx."""
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 2000
+    day, month = (a, b) if dayfirst else (b, a)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, dayfirst: bool = True) -> str | None:
+    """ISO date of the first date in `text`, or None. "18th January 2019" -> "2019-01-18"."""
+    found = find_date(text, dayfirst)
+    return found[0] if found else None
+
+
+def find_time(text: str) -> tuple[str, re.Match] | None:
+    """The first clock time in `text` as ("HH:MM", match), or None.
+
+    "2.00 pm" -> "14:00"; "10.00 am" -> "10:00"; "7:00 p.m." -> "19:00"; "3PM" -> "15:00";
+    "12 noon" -> "12:00"; "18:30" -> "18:30". A bare "2.5" or a page number is not a time."""
+    text = text or ""
+    hits = []
+    for m in TIME_12H.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            continue
+        if m.group(3).lower() == "p" and hour != 12:
+            hour += 12
+        elif m.group(3).lower() == "a" and hour == 12:
+            hour = 0
+        hits.append((m.start(), f"{hour:02d}:{minute:02d}", m))
+        break
+    if hits:  # an explicit am/pm time beats a 24-hour look-alike such as "11.25" in "11.25.01"
+        return hits[0][1], hits[0][2]
+    dates = [m.span() for m in NUMERIC.finditer(text)]
+    for pattern in (NOON, TIME_HOURS, TIME_24H):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in dates):
+                continue
+            value = "12:00" if pattern is NOON else f"{int(m.group(1)):02d}:{m.group(2)}"
+            hits.append((m.start(), value, m))
+            break
+    if not hits:
+        return None
+    _, value, m = min(hits, key=lambda h: h[0])
+    return value, m
+
+
+def parse_time(text: str) -> str | None:
+    """"HH:MM" of the first time in `text`, or None."""
+    found = find_time(text)
+    return found[0] if found else None

@@ -1,0 +1,210 @@
+"""Token rules (spaCy `blank("en")` + Matcher), for the places where token patterns beat regex:
+resolution / recommendation leaders, promises to act later, and titles before names.
+
+Each rule is one named pattern list with a real example beside it. The pipeline is built once
+(`functools.cache`), needs no model download, and tokenises only; matching is on lower-cased
+token text, so "RESOLVED", "Resolved" and "resolved" are one rule.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.matcher import Matcher
+
+# ---------------------------------------------------------------------------------------------
+# Resolution and recommendation leaders: the words that open what was decided.
+# Matched only at the very start of a block (see `leader`).
+
+LEADERS = {
+    # "RESOLVED: that the report is received." / "Resolved that:" / "RESOLVED – That ..."
+    # "And Resolved:" (Limerick) / "It was RESOLVED that"
+    "resolution": [
+        [{"LOWER": {"IN": ["and", "it"]}, "OP": "?"}, {"LOWER": {"IN": ["was", "is"]}, "OP": "?"},
+         {"LOWER": {"IN": ["resolved", "resolve", "resolutions", "resolution", "resolved:"]}}],
+        # "It was APPROVED:" (Bristol); "APPROVED that ..."
+        [{"LOWER": "it", "OP": "?"}, {"LOWER": "was", "OP": "?"}, {"LOWER": "approved"},
+         {"ORTH": {"IN": [":", "-", "–", "—"]}}],
+        # "AGREED: that ..." / "Agreed - the minutes ..." / "It was AGREED that"
+        [{"LOWER": "it", "OP": "?"}, {"LOWER": "was", "OP": "?"}, {"LOWER": {"IN": ["agreed", "agreed:"]}}],
+        # "DECISION: ..." / "Decided: ..." / "Decisions:"
+        [{"LOWER": {"IN": ["decision", "decisions", "decision:"]}}, {"ORTH": {"IN": [":", "-", "–"]}}],
+        [{"LOWER": {"IN": ["decided", "decided:"]}}],
+    ],
+    # "RECOMMENDATION: The Committee stressed ..." / "Recommendations:" / "RECOMMENDED that"
+    # "The Committee recommends that ..." / "The Panel RECOMMENDS to Cabinet:"
+    "recommendation": [
+        [{"LOWER": {"IN": ["recommendation", "recommendations", "recommended", "recommendation:", "recommendations:"]}}],
+        [{"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "?"}, {"IS_TITLE": True, "OP": "?"},
+         {"LOWER": {"IN": ["committee", "panel", "board", "council", "commission", "group", "cabinet"]}},
+         {"LOWER": {"IN": ["recommends", "recommended", "recommend"]}}],
+    ],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Promises: someone undertakes to do something later. Each pattern's first token anchors it.
+
+_MODAL = {"LOWER": {"IN": ["would", "will", "shall"]}}
+_ADV = {"LOWER": {"IN": ["also", "then", "now", "further", "personally", "therefore", "happily", "gladly"]}, "OP": "*"}
+_WILLING = [{"LOWER": {"IN": ["be", "have", "was", "were", "is", "are"]}, "OP": "?"},
+            {"LOWER": {"IN": ["happy", "pleased", "able", "to", "willing", "glad"]}, "OP": "?"},
+            {"LOWER": "to", "OP": "?"}]
+_TO_COMMITTEE = {"LOWER": {"IN": ["the", "this", "a", "future", "members", "councillors", "committee", "panel",
+                                  "board", "council", "cabinet", "all", "them", "him", "her", "you", "us"]}}
+_DOC_NOUN = {"LOWER": {"IN": ["response", "responses", "reply", "answer", "report", "update", "briefing", "note",
+                              "breakdown", "details", "information", "figures", "data", "clarification",
+                              "summary", "paper", "explanation", "list", "copy", "copies", "chart", "map"]}}
+_PASSIVE_VERB = {"LOWER": {"IN": ["provided", "circulated", "sent", "shared", "brought", "supplied", "forwarded",
+                                  "submitted", "presented", "issued", "emailed", "distributed", "given"]}}
+
+_GIVE = {"LOWER": {"IN": ["provide", "send", "supply", "circulate", "share", "forward", "bring", "email", "give"]}}
+
+PROMISES = {
+    # "would have to return to the committee on that" / "would come back to the committee"
+    "return_to_committee": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["return", "come", "revert", "report"]}},
+                             {"LOWER": {"IN": ["back"]}, "OP": "?"}, {"LOWER": {"IN": ["to", "with"]}}, _TO_COMMITTEE]],
+    # "officers would report back" / "Clerk to report back on costs"
+    "report_back": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["report", "feed", "come"]}}, {"LOWER": "back"}]],
+    # "they would be happy to provide the committee with a quarterly report"
+    # "would provide a written response"; "would provide members with the figures"
+    "provide": [[_MODAL, _ADV, *_WILLING, _GIVE,
+                 {"LOWER": {"IN": ["a", "an", "all", "members", "councillors", "further", "more", "written", "details",
+                                   "copies", "information", "figures", "data", "him", "her", "you", "them"]}}],
+                [_MODAL, _ADV, *_WILLING, _GIVE, {"LOWER": {"IN": ["the", "this", "that", "these", "those"]}},
+                 {"LOWER": {"IN": ["committee", "panel", "board", "council", "members", "councillors", "cabinet",
+                                   "group", "figures", "details", "information", "data", "report", "breakdown",
+                                   "response", "answer", "list", "link", "links", "document", "documents",
+                                   "presentation", "slides", "minutes", "briefing", "update", "numbers"]}}]],
+    # "would write to the member"; "Clerk to write to the county council"
+    "write_to": [[_MODAL, _ADV, *_WILLING, {"LOWER": "write"}, {"LOWER": {"IN": ["to", "back"]}}]],
+    # "the director would meet with the member to discuss actions"
+    "meet_with": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["meet", "liaise", "speak", "talk"]}}, {"LOWER": "with"}]],
+    # "The CM C&F would raise this suggestion with the director"
+    "raise_with": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["raise", "take", "pass", "refer"]}},
+                    {"LOWER": {"IN": ["this", "that", "it", "the", "these", "those"]}}, {"OP": "?"}, {"OP": "?"},
+                    {"LOWER": {"IN": ["with", "up", "forward", "on"]}}]],
+    # "they were happy to take the suggestion regarding surveys forward as a recommendation"
+    "take_forward": [[{"LOWER": {"IN": ["happy", "pleased", "willing", "agreed", "undertook"]}}, {"LOWER": "to"},
+                      {"LOWER": "take"}, {"OP": "?", "IS_PUNCT": False}, {"OP": "?", "IS_PUNCT": False},
+                      {"OP": "?", "IS_PUNCT": False}, {"OP": "?", "IS_PUNCT": False},
+                      {"OP": "?", "IS_PUNCT": False}, {"LOWER": "forward"}]],
+    # "gave the committee an assurance that they would check where recommendations ... went"
+    # "would look into the matter"; "would follow up"; "would investigate"
+    "check": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["check", "investigate", "confirm", "clarify", "ascertain",
+                                                           "verify", "establish", "explore"]}},
+               {"LOWER": {"IN": ["where", "whether", "if", "that", "this", "the", "what", "how", "and", "with"]}}],
+              [_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["look", "follow"]}}, {"LOWER": {"IN": ["into", "up"]}}]],
+    # "a written response would be provided to clarify the point"; "an update will be circulated"
+    "passive_document": [[_DOC_NOUN, {"LOWER": {"IN": ["would", "will", "to"]}}, {"LOWER": "be"}, _ADV, _PASSIVE_VERB]],
+    # "but an assurance was given that it would be checked"
+    "passive_check": [[{"LOWER": {"IN": ["it", "this", "that", "these", "they"]}}, {"LOWER": {"IN": ["would", "will"]}},
+                       {"LOWER": "be"}, {"LOWER": {"IN": ["checked", "investigated", "looked", "followed", "clarified",
+                                                           "confirmed", "raised", "circulated", "explored"]}}]],
+    # "There would be a discussion between the cabinet member, chairman ... and the director"
+    "arrange_meeting": [[{"LOWER": "there"}, {"LOWER": {"IN": ["would", "will"]}}, {"LOWER": "be"},
+                         {"LOWER": {"IN": ["a", "an", "further"]}}, {"LOWER": {"IN": ["discussion", "meeting", "briefing",
+                                                                                      "session", "workshop"]}},
+                         {"LOWER": {"IN": ["between", "with"]}}],
+                        [_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["arrange", "organise", "organize", "convene",
+                                                                     "set"]}},
+                         {"LOWER": {"IN": ["a", "an", "up", "further", "for"]}}]],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Titles before names: "Councillor Toni Fagan", "Cllr. J Smith", "Mayor Hazlehurst",
+# "Council President Mary Smith", "Ms. Hannah Currie", "Deputy Mayor X".
+
+TITLE_WORDS = ["councillor", "councillors", "cllr", "cllrs", "councilor", "councilors", "councilmember",
+               "councilmembers", "alderman", "alderwoman", "mayor", "mr", "mrs", "ms", "miss", "mx", "dr",
+               "prof", "professor", "rev", "reverend", "revd", "sir", "dame", "lord", "lady", "commissioner",
+               "trustee", "senator", "judge", "supervisor", "messrs", "county", "district", "co", "co-opted",
+               "member", "members"]
+TITLE_WORDS += [w + "." for w in TITLE_WORDS]
+TITLES = [
+    [{"LOWER": "co"}, {"ORTH": "-"}, {"LOWER": "opted"}, {"LOWER": {"IN": ["member", "members"]}, "OP": "?"}],
+    [{"LOWER": {"IN": ["deputy", "vice", "lord", "acting", "council", "city", "co"]}, "OP": "?"},
+     {"LOWER": {"IN": ["mayor", "president", "chair", "chairman", "chairperson", "-"]}, "OP": "?"},
+     {"LOWER": {"IN": TITLE_WORDS}}, {"ORTH": ".", "OP": "?"}],
+    [{"LOWER": "council"}, {"LOWER": "president"}],
+]
+
+
+@functools.cache
+def nlp():
+    """The tokenizer plus the three matchers, built once per process."""
+    pipeline = spacy.blank("en")
+    return pipeline
+
+
+@functools.cache
+def _matcher(name: str) -> Matcher:
+    matcher = Matcher(nlp().vocab)
+    table = {"leaders": LEADERS, "promises": PROMISES, "titles": {"title": TITLES}}[name]
+    for label, patterns in table.items():
+        matcher.add(label, patterns, greedy="LONGEST" if name != "promises" else None)
+    return matcher
+
+
+def _doc(text: str):
+    return nlp().make_doc(text)
+
+
+def leader(text: str) -> tuple[str, str] | None:
+    """(kind, rest) when `text` opens with a resolution or recommendation leader, else None.
+
+    "RESOLVED: that the report is received." -> ("resolution", "that the report is received.")
+    "RECOMMENDATION: The Committee stressed ..." -> ("recommendation", "The Committee stressed ...")
+    "Resolved that:" -> ("resolution", "that:"). Only at the start: "the committee resolved to
+    note" in the middle of a paragraph is narrative, handled by `resolutions.py` separately."""
+    doc = _doc(text[:200])
+    best = None
+    for match_id, start, end in _matcher("leaders")(doc):
+        if start != 0 and not (start == 1 and doc[0].text in "*#-•"):
+            continue
+        if best is None or end > best[2]:
+            best = (nlp().vocab.strings[match_id], start, end)
+    if best is None:
+        return None
+    kind, _, end = best
+    rest = text[doc[end - 1].idx + len(doc[end - 1].text):] if end <= len(doc) else ""
+    return kind, rest
+
+
+def promises(text: str) -> list[tuple[str, int, int]]:
+    """Every promise to act later in `text`, as (rule name, start char, end char).
+
+    "a written response would be provided to clarify the point" -> [("passive_document", 2, 38)]"""
+    doc = _doc(text)
+    found = []
+    for match_id, start, end in _matcher("promises")(doc):
+        span = doc[start:end]
+        found.append((nlp().vocab.strings[match_id], span.start_char, span.end_char))
+    return sorted(set(found), key=lambda f: f[1])
+
+
+_TITLE_TAIL = re.compile(r"^[\s.:,]+")
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """("Councillor", "Toni Fagan") from "Councillor Toni Fagan"; (None, name) without a title.
+
+    "Cllr. J Smith" -> ("Cllr", "J Smith"); "Mayor Hazlehurst" -> ("Mayor", "Hazlehurst");
+    "Council President Mary Smith" -> ("Council President", "Mary Smith")."""
+    name = name.strip()
+    doc = _doc(name)
+    titles = []
+    pos = 0
+    while pos < len(doc):
+        hits = [(s, e) for _, s, e in _matcher("titles")(doc[pos:].as_doc()) if s == 0]
+        if not hits:
+            break
+        end = max(e for _, e in hits)
+        if end >= len(doc) - pos:  # the title is the whole string: nothing left for a name
+            break
+        titles.append(doc[pos:pos + end].text.rstrip("."))
+        pos += end
+    if not titles:
+        return None, name
+    rest = _TITLE_TAIL.sub("", doc[pos:].text if pos < len(doc) else "")
+    return " ".join(titles), rest
