@@ -12,8 +12,8 @@ ModernGov pages (recognised by their `mg*` classes) get extra structure:
   ``"<number>. <title>"``, e.g. ``"5. Items from the Public"`` or ``"6a. Overview and Scrutiny"``
   (the number without its printed trailing dot, then ". ", then the title without the
   "PDF 172 KB" size). An item printed without a number gives the title alone. The item's blocks
-  follow: its agenda text, then a bold para ``"Minutes:"`` and the minute's blocks, then a bold
-  para ``"Decision:"`` and the decision's blocks, in page order. Attachment lists are not
+  follow in page order: its agenda text, then a bold para ``"Decision:"`` and the decision's
+  blocks (when there is one), then a bold para ``"Minutes:"`` and the minute's blocks. Attachment lists are not
   blocks; they are in meta. The page opens with a level-1 heading
   ``"<committee> - <Weekday, dth Month, yyyy> <time>"`` and a ``"Venue: ..."`` para.
 * `mgAi.aspx` (one agenda item with its minute): the same item heading and Minutes:/Decision:

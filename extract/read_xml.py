@@ -8,8 +8,8 @@ without the `http://moderngov.co.uk/namespaces` namespace:
   "Venue: ..." para, attendance paras ("Present: ...", "Apologies: ...", "In attendance: ..."),
   then per agenda item a level-2 heading "<number>. <title>" (the display number without its
   trailing dot: `<displaynumber>51.</displaynumber>` -> "51. Minutes"), the item's agenda text,
-  a bold "Minutes:" para and the blocks of `minutesnonemptyhtmlbody`, a bold "Decision:" para
-  and the blocks of `decisionnonemptyhtmlbody`. Meeting facts go to `meta["moderngov"]` with
+  a bold "Decision:" para and the blocks of `decisionnonemptyhtmlbody`, a bold "Minutes:" para
+  and the blocks of `minutesnonemptyhtmlbody` (the order of the ieListDocuments page). Meeting facts go to `meta["moderngov"]` with
   the same keys as HTML pages (page="GetMeeting", committee, date, time, venue, status, items,
   attendees, ...).
 * **GetMeetings** (`<getmeetings><committee>...<committeemeetings><meeting>`):
@@ -325,7 +325,7 @@ def _attendance_blocks(attendees: list[dict]) -> list[Block]:
 def _item_blocks(item: dict) -> list[Block]:
     blocks = [_heading(item_heading(item.get("number"), item.get("title", "")), 2)]
     blocks += html_blocks(item.get("agenda_html", ""))
-    for label, key in (("Minutes:", "minutes_html"), ("Decision:", "decision_html")):
+    for label, key in (("Decision:", "decision_html"), ("Minutes:", "minutes_html")):  # the page's order
         if item.get(key):
             blocks.append(Block(page=1, text=label, bold=True))
             blocks += html_blocks(item[key])
