@@ -191,6 +191,26 @@ def _tidy(text: str) -> str:
     return clean_text(text).strip("* \n")
 
 
+#: words allowed in a printed name besides capitalised ones: "Cllr X, Cabinet Member for Z", "Mary de Souza"
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "le", "la", "du", "of", "for", "and", "the", "&", "-", "–"}
+
+
+def _looks_like_name(text: str) -> bool:
+    """"Jane Smith", "Cllr Tim Rippington", "Mr Barrington, Hereford" yes; "Is Bristol Airport liable
+    for the costs ..." (a question after "Question 2 -") no."""
+    tokens = re.findall(r"[^\s,]+", text)
+    if not tokens or len(tokens) > 9 or text.rstrip().endswith("?") or _INTERROGATIVE.search(tokens[0]):
+        return False
+    return all(t[0].isupper() or t.lower() in _NAME_PARTICLES or not t[0].isalpha() for t in tokens)
+
+
+def _all_caps_title(text: str) -> bool:
+    """"NOTICES OF MOTION", "QUESTIONS", "MINUTE ITEM 37": a title in capitals; not an acronym
+    left alone on a line by a converter ("COVID")."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return letters.isupper() and _words(text) <= 12 and (len(letters) >= 8 or (_words(text) >= 2 and len(letters) >= 6))
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -277,6 +297,7 @@ class _Scanner:
         self.layout: Optional[_Layout] = None
         self.context: Optional[str] = None  # kind named by the nearest section heading
         self.committee_seen = False
+        self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
         self.topic_heads = self._topic_heads()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -395,8 +416,8 @@ class _Scanner:
 
     def _response_marker(self, i: int, block: Block, text: str) -> bool:
         match = _RESPONSE.match(text)
-        if not match or self.current is None:
-            return False
+        if not match or self.current is None or self.mode is None:
+            return False  # an answer belongs to an open question, never to one a heading closed
         rest = match.group("rest") or ""
         who = match.group("by") or match.group("who")
         if match.group("sep") is None and who is None and _words(text) > 4:
@@ -412,14 +433,12 @@ class _Scanner:
         if not text:
             return
         heading = self._is_heading(block, text)
-        if heading:
-            self._set_context(text)
         qa = self._qa_heading(text)
         if qa is not None:
             self._start_block_question(i, block, *qa)
             return
         committee = _COMMITTEE_Q.match(text)
-        if committee and not self._in_table_question():
+        if committee and not self.block_seen:
             self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
             return
         supp = _SUPPLEMENTARY.match(text)
@@ -429,14 +448,18 @@ class _Scanner:
             return
         if self._is_response_marker(text) and self._response_marker(i, block, text):
             return
+        if _words(text) <= 20 and not self.mode:
+            self._set_context(text, reset=heading and self._hard_heading(text))
         if _STOP.search(text) or i in self.topic_heads:
             self.close()
             return
         if heading:
             if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
                 self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
-            if self.mode == "response" or self._hard_heading(text):
+            if self.mode == "response" or (self._hard_heading(text) and self._heading_ends_question(text)):
                 self.close()
+                self.current = None
+                self._set_context(text, reset=self._hard_heading(text))
                 return
         if self.committee_seen and self._is_follow_up(text):
             self._start_committee(i, block, None, text)
@@ -451,9 +474,6 @@ class _Scanner:
             self._append_answer(text, block.page)
 
     # -- shapes ----------------------------------------------------------------------------
-    def _in_table_question(self) -> bool:
-        return False
-
     def _is_heading(self, block: Block, text: str) -> bool:
         """A section heading: a markdown/PDF heading, "21. APPENDIX 1 - PUBLIC QUESTIONS", "QUESTIONS",
         or a short title line that ends without a full stop."""
@@ -463,15 +483,21 @@ class _Scanner:
             return False
         if _ITEM_HEADING.match(text) and (block.bold or text.upper() == text or _words(text) <= 8):
             return True
-        letters = re.sub(r"[^A-Za-z]", "", text)
-        return len(letters) >= 4 and letters.isupper()
+        return _all_caps_title(text)
 
     def _hard_heading(self, text: str) -> bool:
         """Headings that always end a question: numbered items and all-capital titles."""
-        letters = re.sub(r"[^A-Za-z]", "", text)
-        return bool(_ITEM_HEADING.match(text)) or (len(letters) >= 4 and letters.isupper())
+        return bool(_ITEM_HEADING.match(text)) or _all_caps_title(text)
 
-    def _set_context(self, text: str) -> None:
+    def _heading_ends_question(self, text: str) -> bool:
+        """Table questions end at any section heading; a question printed as a block can carry
+        its own subtitles ("Question 11 – Cllr Tim Rippington" / "HICKS GATE MASTERPLAN" / text),
+        so only a numbered item heading ends it."""
+        if self.current is None or self.current.origin == "table":
+            return True
+        return bool(_ITEM_HEADING.match(text)) and not text.isupper()
+
+    def _set_context(self, text: str, reset: bool = True) -> None:
         """Headings set the kind of the questions under them; other section headings clear it.
 
         "Agenda item no. 3 - Questions from members of the public" -> public
@@ -484,7 +510,7 @@ class _Scanner:
             self.context = "member"
         elif _COMMITTEE_HEAD.search(text):
             self.context = "committee"
-        elif not _RESPONSE.match(text) and not _SUPPLEMENTARY.match(text):
+        elif reset and not _RESPONSE.match(text) and not _SUPPLEMENTARY.match(text):
             self.context = None
 
     def _qa_heading(self, text: str):
@@ -495,25 +521,44 @@ class _Scanner:
         if not match or not (match.group("ref") or match.group("num") or match.group("who")):
             return None
         who = (match.group("who") or "").strip()
-        inline = ""
-        if who and (who.endswith("?") or _words(who) > 10):
-            who, inline = "", who  # "Question 3: What is the council doing about ...?"
         to = None
         if who:
             parts = _TO.split(who, maxsplit=1)
             if len(parts) == 2:
                 who, to = parts[0].strip(), parts[1].strip()
+        inline = ""
+        if who and not _looks_like_name(who):
+            who, to, inline = "", None, (match.group("who") or "").strip()
         if match.group("ref"):
             ref = f"Question {match.group('ref')}"
         else:
             ref = match.group("num")
-        if not who and not inline and self.mode == "question" and self.current is not None \
+        if not who and self.mode == "question" and self.current is not None \
                 and self.current.origin == "block":
             return None  # "Question 1:" inside the text of "Question 10 - Sam Carrier": a sub-label
         return ref, who or None, to, inline
 
+    def _number_before(self, i: int) -> Optional[str]:
+        """"7." on its own line right before "Question submitted by Councillor S. Benson" is its number."""
+        if i == 0:
+            return None
+        prev = re.match(r"^(\d{1,3}[a-z]?)\s*[.)]?$", clean_text(self.blocks[i - 1].text))
+        return prev.group(1) if prev else None
+
+    def _drop_trailing(self, number: str) -> None:
+        """Take the number that introduces the next question off the end of the previous text."""
+        if self.current is None:
+            return
+        parts = self.current.answers[-1].parts if self.current.answers else self.current.parts
+        if parts and re.sub(r"[.)\s]", "", parts[-1]) == number:
+            parts.pop()
+
     def _start_block_question(self, i, block, ref, who, to, inline) -> None:
+        if ref is None and (number := self._number_before(i)):
+            ref = number
+            self._drop_trailing(number)
         draft = self._new(i, "block", ref=ref, asker_raw=who, addressed_to=to)
+        self.block_seen = True
         person = split_person(who)
         default = "member" if (person.title or "").lower() in ("councillor", "cllr", "councilor") else "public"
         draft.kind = self._kind(ref, who, default)
