@@ -13,9 +13,9 @@ are applied before any automatic matching.
 Threads: a supplementary joins its parent's thread; a question that says it follows up the
 asker's earlier question ("Further to my question of 3 March ...") joins that question; and a
 question that repeats an earlier one (same council, a later meeting, same asker or not) joins it
-when two signals agree: the texts are close (rapidfuzz token_sort_ratio) *and* they share enough
-rare words (IDF-weighted Jaccard), so short generic questions ("What is the budget?") do not all
-merge. Candidates come from rare-token blocking (each question's k rarest words, posting lists
+when the signals agree: they share enough rare words (IDF mass, and most of the shorter one's),
+and the texts are close (rapidfuzz token_set_ratio), so short generic questions ("What is the
+budget?") do not all merge; the same asker lowers the bar a little. Candidates come from rare-token blocking (each question's k rarest words, posting lists
 capped), which keeps the work near-linear: see benchmarks/bench_threads.py for 1,000,000 questions.
 """
 from __future__ import annotations
@@ -281,15 +281,15 @@ class Link:
 
 @dataclass
 class ThreadParams:
-    """Thresholds for re-ask links. A link needs both a close text and shared rare words."""
+    """Thresholds for re-ask links. A link needs shared rare words *and* a close text."""
 
     k: int = 6  # signature: each question's k rarest words
     min_shared: int = 2  # signature words two questions must share to be compared at all
     max_posting: int = 200  # a word in more questions than this is not rare enough to block on
-    text_cutoff: float = 62.0  # token_sort_ratio of content words
-    idf_cutoff: float = 0.42  # IDF-weighted Jaccard of content words
     min_info: float = 12.0  # IDF mass the two must share: "What is the budget?" never reaches it
-    same_asker_relief: float = 0.08  # the same asker is a second signal: thresholds drop a little
+    contain_cutoff: float = 0.5  # shared IDF mass / the smaller question's IDF mass
+    text_cutoff: float = 70.0  # rapidfuzz token_set_ratio of the content words
+    same_asker_relief: float = 0.1  # the same asker is a second signal: thresholds drop by 10%
 
 
 #: Words that carry no topic. Kept short on purpose: rarity (IDF) does the rest.
@@ -301,6 +301,8 @@ nor not now of off on once only or other our ours out over own please same she s
 than that the their theirs them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your yours
 """.split())
+
+IDF_FLOOR_N = 1000
 
 WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -445,27 +447,28 @@ def similar_links(questions: list[Q], words: list[list[str]], params: ThreadPara
     if len(left) == 0:
         return []
     df = np.bincount(np.concatenate(sets), minlength=len(vocab))
-    idf = np.log((len(questions) + 1) / (df + 0.5))
+    # A word in 3 of a small archive's 5 questions is not thereby common English: count as if
+    # the archive held at least IDF_FLOOR_N questions, so small archives are judged like large ones.
+    idf = np.log((max(len(questions), IDF_FLOOR_N) + 1) / (df + 0.5))
     texts = [" ".join(ws) for ws in words]
+    mass = np.array([float(idf[t].sum()) for t in sets])
     best: dict[int, tuple] = {}
     for i, j in zip(left.tolist(), right.tolist()):
         a, b = questions[i], questions[j]
         if a.council != b.council or (a.meeting is not None and a.meeting == b.meeting):
             continue
+        relief = 1 - params.same_asker_relief if (a.asker and a.asker == b.asker) else 1.0
+        info = float(idf[np.intersect1d(sets[i], sets[j], assume_unique=True)].sum())
+        if info < params.min_info * relief:
+            continue
+        containment = info / min(mass[i], mass[j])
+        if containment < params.contain_cutoff * relief:
+            continue
+        score = fuzz.token_set_ratio(texts[i], texts[j])
+        if score < params.text_cutoff * relief:
+            continue
         early, late = (i, j) if _order(a) < _order(b) else (j, i)
-        relief = params.same_asker_relief if (a.asker and a.asker == b.asker) else 0.0
-        shared = np.intersect1d(sets[i], sets[j], assume_unique=True)
-        info = float(idf[shared].sum())
-        if info < params.min_info:
-            continue
-        union = float(idf[sets[i]].sum() + idf[sets[j]].sum()) - info
-        jaccard = info / union if union else 0.0
-        if jaccard < params.idf_cutoff - relief:
-            continue
-        score = fuzz.token_sort_ratio(texts[i], texts[j])
-        if score < params.text_cutoff - 100 * relief:
-            continue
-        rank = (jaccard + score / 100, -early)
+        rank = (containment + score / 100, -early)
         if late not in best or rank > best[late][0]:
             best[late] = (rank, early, score)
     return [Link(questions[late].id, questions[early].id, "similar", round(score, 1))

@@ -25,12 +25,14 @@ from .conftest import SEEDS
 COUNCIL = "Herefordshire Council"
 
 
-def seed_text(name: str, marker: str, length: int = 300) -> str:
-    """A real passage from a seed file, so tests run on the documents' own wording."""
+def seed_text(name: str, marker: str, length: int = 300, end: str = None) -> str:
+    """A real passage from a seed file (from `marker`, `length` characters or up to and
+    including `end`), so tests run on the documents' own wording."""
     path = next(SEEDS.glob(f"{name}_*.txt"))
     text = path.read_text(encoding="utf-8")
     start = text.index(marker)
-    return text[start:start + length]
+    stop = text.index(end, start) + len(end) if end else start + length
+    return text[start:stop]
 
 
 class Doc:
@@ -84,9 +86,9 @@ def seeds_archive(path, *, people_file=None, split=True):
     are left raw (as when names.split_person finds no pattern), so the linker must take
     "Ms. Hannah Currie Hereford" apart itself."""
     db = open_archive(path)
-    pack = Doc("000_e415bac42ba79459")  # 2022 question pack: names without titles, no date
-    pack.q("Hannah Currie", seed_text("000", "There are some very bold statements"))
-    pack.q("Maggie Steel", seed_text("000", "The focus of the Children"))
+    pack = Doc("000_e415bac42ba79459", date="2022-12-13")  # question pack for the 13/12/22 meeting: names without titles
+    pack.q("Hannah Currie", seed_text("000", "There are some very bold statements", end="in the past three months?"))
+    pack.q("Maggie Steel", seed_text("000", "The focus of the Children", end="harmed them?"))
     pack.q("Reid", seed_text("000", "The Children’s [Services] Improvement Plan"), raw="Ms Reid, Hereford",
            title="Ms", location="Hereford")
     pack.save(db)
