@@ -338,6 +338,8 @@ def _all_bold(cell) -> bool:
 
 def parse_html(raw: bytes | str):
     """Bytes or text -> an lxml.html document; ReadError("not HTML") when it is not markup."""
+    if isinstance(raw, bytes) and raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Save as Unicode" pages
+        raw = raw.decode("utf-16", errors="replace")
     head = raw[:2048] if isinstance(raw, (bytes, str)) else b""
     probe = head.lower() if isinstance(head, bytes) else head.lower().encode("utf-8", "replace")
     if probe.lstrip().startswith((b"%pdf", b"pk\x03\x04", b"%!ps")) or b"<" not in probe:

@@ -197,6 +197,11 @@ def test_generic_html_blocks():
     assert "moderngov" not in result.meta
 
 
+def test_utf16_page():
+    raw = "\ufeff<html><body><h2>Minutes</h2><p>Council’s decision</p></body></html>".encode("utf-16-le")
+    assert [b.text for b in read_html(raw).blocks] == ["Minutes", "Council’s decision"]
+
+
 def test_html_fragment_blocks():
     blocks = html_blocks("<p>RESOLVED:</p><p>That the report be noted.</p>")
     assert [b.text for b in blocks] == ["RESOLVED:", "That the report be noted."]
