@@ -170,3 +170,50 @@ def link(archive, people_file, silent, verbose):
     summary = _link(_open(archive), people_file)
     if not silent:
         click.echo(summary.line(), err=True)
+
+
+@cli.command()
+@click.argument("archive", type=click.Path(dir_okay=False))
+@click.argument("base_url")
+@click.option("--since", metavar="DATE", help="First meeting date (YYYY-MM-DD; default: everything on a first "
+              "crawl, then the --window)")
+@click.option("--until", metavar="DATE", help="Last meeting date (default: a year from today)")
+@click.option("--committee", "committees", multiple=True, metavar="ID", help="Only this committee id (repeatable)")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests")
+@click.option("--window", type=int, default=60, show_default=True,
+              help="Days back from today re-read on every run (minutes appear weeks later)")
+@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Size cap per file")
+@click.option("--council", help="Council name recorded on every document (default: the site's host)")
+@cache_option
+@silent_option
+@verbose_option
+def moderngov(archive, base_url, since, until, committees, delay, window, max_bytes, council, cache_dir,
+              silent, verbose):
+    """Crawl a ModernGov site (committees, meetings, documents) into ARCHIVE.
+
+    Uses mgWebService.asmx, or the HTML pages where the service is off. Polite (one connection,
+    --delay, robots.txt, retries), resumable, and incremental: a rerun fetches only new or changed
+    meetings. Failures are named on stderr and make the exit status 1."""
+    from .moderngov import CrawlError, Crawler, CrawlOptions, parse_date_option
+
+    _setup_logging(verbose)
+    try:
+        options = CrawlOptions(council=council, since=parse_date_option(since), until=parse_date_option(until),
+                               committees=committees, delay=delay, window=window, max_bytes=max_bytes)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    db = _open(archive)
+    on_error = lambda message: click.echo(f"Error: {message}", err=True)  # noqa: E731
+    try:
+        crawler = Crawler(db, base_url, Cache(cache_dir or default_root(archive)), options, on_error=on_error)
+        meetings = crawler.list_meetings()
+        with click.progressbar(meetings, label="Crawling", file=sys.stderr, hidden=silent,
+                               item_show_func=lambda m: f"{m.date} {m.committee}"[:50] if m else "") as bar:
+            for listed in bar:
+                crawler.crawl_meeting(listed)
+        summary = crawler.finish(complete=True)
+    except CrawlError as exc:
+        raise click.ClickException(str(exc)) from None
+    if summary.documents:
+        _link(db)
+    _report(summary, silent)

@@ -310,3 +310,44 @@ CREATE INDEX IF NOT EXISTS idx_person_roles_person ON person_roles(person_id);
 CREATE INDEX IF NOT EXISTS idx_thread_links_linked ON thread_links(linked_to);
 CREATE INDEX IF NOT EXISTS idx_responses_responder ON responses(responder_id);
 CREATE INDEX IF NOT EXISTS idx_attendance_person ON attendance(person_id);
+
+-- crawler (issue 6): what `minutes-archive moderngov` fetched, so a killed run resumes where it
+-- stopped and a later run fetches only new or changed meetings. Nothing here points at documents
+-- with a foreign key: bookkeeping never deletes archived rows.
+CREATE TABLE IF NOT EXISTS crawl_sites (
+    site TEXT PRIMARY KEY,            -- base URL, scheme and host lower-cased, no trailing slash
+    council TEXT,                     -- the council name used for this site (kept for later runs)
+    base_url TEXT,
+    mode TEXT,                        -- webservice / html (the service was disabled)
+    listed_at TEXT,                   -- when a run last listed and read every meeting in its range
+    last_run TEXT
+);
+
+CREATE TABLE IF NOT EXISTS crawl_meetings (
+    site TEXT NOT NULL,
+    meeting_id TEXT NOT NULL,         -- ModernGov meeting id (MId)
+    committee_id TEXT,                -- ModernGov committee id (CId)
+    committee TEXT,                   -- committee title, unescaped
+    date TEXT,                        -- YYYY-MM-DD
+    status TEXT,                      -- Confirmed / Cancelled / "Confirmed; Special Meeting"
+    source TEXT,                      -- webservice (GetMeeting XML) / html (ieListDocuments page)
+    meeting_sha256 TEXT,              -- hash of the GetMeeting XML (or page) last read
+    done INTEGER NOT NULL DEFAULT 0,  -- 1 once the meeting and every linked document were handled
+    last_fetched TEXT,
+    PRIMARY KEY (site, meeting_id)
+);
+
+CREATE TABLE IF NOT EXISTS crawl_urls (
+    url TEXT PRIMARY KEY,             -- on the site's host, in the base URL's spelling
+    site TEXT NOT NULL,
+    meeting_id TEXT,                  -- the meeting that linked it first
+    sha256 TEXT,                      -- what it returned (= documents.id); null when the fetch failed
+    status INTEGER,                   -- HTTP status of the last attempt
+    content_type TEXT,
+    filename TEXT,
+    size INTEGER,
+    error TEXT,                       -- why it was not fetched: "HTTP 404", "disallowed by robots.txt"
+    fetched_at TEXT
+);
+
+CREATE INDEX IF NOT EXISTS idx_crawl_meetings_done ON crawl_meetings(site, done);
