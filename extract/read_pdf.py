@@ -1,0 +1,854 @@
+"""PDF -> Blocks, fast: pypdfium2 for text, line geometry and ruled tables (built from the
+page's drawn rules, the way pdfplumber's "lines" strategy does, but without pdfminer's
+~0.3 s a page), and Tesseract only for pages whose text layer is missing or broken.
+
+Three passes, so a 500-page pack stays flat in memory (each page is closed after pass 1 and
+only its lines are kept):
+1. per page: pdfium text + one box/size/font probe per *line* (not per char); a text-layer
+   health check (scan, garbage, glyphs drawn as outlines) that sends the page to OCR; ruled
+   tables from path objects (at least 3 vertical and 2 horizontal rules before any work).
+2. per document: the body font size, and running headers/footers (same text in the top or
+   bottom margin on most pages, "Page |1", "Page 3 of 15").
+3. lines -> paragraphs / headings / list items; table rows stitched across page breaks.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .blocks import Block, PageText, ReadError, ReadResult, clean_text
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+
+
+def _refuse_non_pdf(raw: bytes) -> None:
+    """ReadError unless the bytes start like a PDF (the header may follow a little junk)."""
+    if not raw:
+        raise ReadError("empty file")
+    if b"%PDF-" in raw[:1024]:
+        return
+    if raw.startswith(b"%!PS-Adobe"):  # Souldern 2020-06-25 "agenda.pdf" is PostScript
+        raise ReadError("not a PDF (starts with %!PS-Adobe)")
+    head = raw[:16].split(b"\n")[0].strip()
+    if head and all(32 <= b < 127 for b in head):
+        raise ReadError(f"not a PDF (starts with {head.decode('ascii')})")
+    raise ReadError("not a PDF (no %PDF header)")
+
+
+def _open_pdf(raw: bytes):
+    import pypdfium2 as pdfium
+
+    _refuse_non_pdf(raw)
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        # pdfium's last-error code can be stale (left by an earlier failure), so each reason
+        # is checked against the bytes too
+        code = getattr(exc, "err_code", None)
+        if code == 4 and b"/Encrypt" in raw:
+            raise ReadError("encrypted PDF (password required)") from None
+        if re.search(rb"/Count\s+0\b", raw) and not re.search(rb"/Count\s+[1-9]", raw):
+            raise ReadError("no pages") from None  # pdfium refuses an empty page tree
+        reason = re.sub(r"^Failed to load document \((.*)\)\.?$", r"\1", str(exc))
+        if code in (0, 4) or "Success" in reason:
+            reason = "unreadable"
+        raise ReadError(f"truncated or corrupt PDF ({reason})") from None
+    if len(pdf) == 0:
+        pdf.close()
+        raise ReadError("no pages")
+    return pdf
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 1: lines of one page
+
+
+@dataclass
+class Line:
+    """One visual line; coordinates in PDF points from the top-left of the page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    page: int = 0
+    para: Optional[int] = None  # OCR paragraph id: lines of different OCR paragraphs never join
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    header_bold: bool = False
+    columns: list[float] = field(default_factory=list)  # left edge of each kept column
+
+
+@dataclass
+class PageLayout:
+    page: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    method: str = "text"
+    confidence: Optional[float] = None
+
+
+_LINE = re.compile(r"[^\r\n]+")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+
+
+class _Probe:
+    """ctypes buffers reused for every char probe (one allocation per document)."""
+
+    def __init__(self):
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.rect = None
+
+    def box(self, tp, index):
+        import pypdfium2.raw as R
+
+        rect = R.FS_RECTF()
+        R.FPDFText_GetLooseCharBox(tp, index, rect)
+        return rect.left, rect.right, rect.top, rect.bottom
+
+    def bold(self, tp, index) -> bool:
+        import pypdfium2.raw as R
+
+        R.FPDFText_GetFontInfo(tp, index, self.name, 128, self.flags)
+        if _BOLD_NAME.search(self.name.value.decode("latin-1", "replace")):
+            return True
+        # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
+        return bool(self.flags.value & _FORCE_BOLD)
+
+
+def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe) -> list[Line]:
+    """pdfium's own line breaks, with one box/size/bold probe at the first, middle and last char.
+
+    Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed."""
+    import pypdfium2.raw as R
+
+    tp = textpage.raw
+    lines = []
+    for m in _LINE.finditer(text):
+        raw_line = m.group()
+        stripped = raw_line.strip()
+        if not stripped:
+            continue
+        first = m.start() + (len(raw_line) - len(raw_line.lstrip()))
+        last = m.start() + len(raw_line.rstrip()) - 1
+        mid = (first + last) // 2
+        if text[mid].isspace():
+            mid = first
+        l0, r0, t0, b0 = probe.box(tp, first)
+        _, r1, t1, b1 = probe.box(tp, last)
+        top, bottom = height - max(t0, t1), height - min(b0, b1)
+        bold = probe.bold(tp, first) and probe.bold(tp, mid) and probe.bold(tp, last)
+        size = R.FPDFText_GetFontSize(tp, mid)
+        lines.append(Line(text=stripped, x0=l0, x1=max(r0, r1), top=top, bottom=bottom,
+                          size=round(size, 1), bold=bold, page=page_no))
+    return lines
+
+
+# --- text-layer health ----------------------------------------------------------------------
+
+_BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
+_MOJIBAKE = re.compile(r"Ã[\x80-\xbf©¨¢£¤§±¶¼½¾]|â€|Â[\xa0-\xbf]")
+_CID = re.compile(r"\(cid:\d+\)")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def garbage_reason(text: str) -> Optional[str]:
+    """Why a text layer is garbage, or None. Examples of garbage: "(cid:12)(cid:7)" glyph ids,
+    private-use or replacement characters from fonts without a ToUnicode map, "â€™" mojibake,
+    or text that is mostly not letters ("^'CSloO ,.2Q23 ~~")."""
+    chars = re.sub(r"\s+", "", text.replace("\ufffe", ""))
+    if len(chars) < 20:
+        return None
+    if len(_CID.findall(text)) * 6 > len(chars) * 0.2:
+        return "garbage text (cid glyph codes)"
+    if len(_BAD_CHARS.findall(chars)) > 0.1 * len(chars):
+        return "garbage text (unmapped glyphs)"
+    if len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
+        return "garbage text (mojibake)"
+    letters = sum(c.isalpha() for c in chars)
+    if letters < 0.45 * len(chars):
+        return "garbage text (mostly not letters)"
+    return None
+
+
+def _objects_by_kind(page):
+    """Counts and boxes of the page's drawn objects (paths, images), in PDF coordinates."""
+    import pypdfium2.raw as R
+
+    paths, images = [], []
+    for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE), max_depth=2):
+        box = obj.get_bounds()
+        (images if obj.type == R.FPDF_PAGEOBJ_IMAGE else paths).append(box)
+    return paths, images
+
+
+def _text_rects(textpage) -> list[tuple]:
+    import pypdfium2.raw as R
+
+    tp = textpage.raw
+    n = R.FPDFText_CountRects(tp, 0, -1)
+    out = []
+    l, t, r, b = (ctypes.c_double() for _ in range(4))
+    for i in range(n):
+        R.FPDFText_GetRect(tp, i, l, t, r, b)
+        out.append((l.value, b.value, r.value, t.value))
+    return out
+
+
+def _is_glyph_sized(box) -> bool:
+    """A path the size of a letter or word (vector-outline text), not a rule or a box."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return 0.5 < h < 25 and 0.3 < w < 80
+
+
+def _inside_any(box, rects, pad=2.0) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(r[0] - pad <= cx <= r[2] + pad and r[1] - pad <= cy <= r[3] + pad for r in rects)
+
+
+def outline_text_reason(paths, textpage, n_chars: int) -> Optional[str]:
+    """Text drawn as vector outlines: hundreds of glyph-sized paths outside any text.
+
+    Souldern planning 2018-08-23 has 1,200-2,000 glyph paths a page and no text at all;
+    Souldern 2022-03-31 p1 has 916 glyph paths beside 383 real chars (the heading and the
+    minutes are outlines, a table under them is text). A drawn footer (~120 paths beside
+    2,000 chars, Souldern 2022 p2) must not count."""
+    glyphs = [p for p in paths if _is_glyph_sized(p)]
+    if len(glyphs) < 150:
+        return None
+    rects = _text_rects(textpage) if n_chars else []
+    stray = [g for g in glyphs if not _inside_any(g, rects)]
+    if len(stray) >= 150 and len(stray) > 0.5 * n_chars:
+        return "text drawn as outlines"
+    return None
+
+
+def layer_problem(page, textpage, text: str, width: float, height: float) -> Optional[str]:
+    """Why this page's text layer cannot be trusted (so it needs OCR), or None."""
+    n_chars = len(re.sub(r"\s+", "", text))
+    bad = garbage_reason(text)
+    if bad:
+        return bad
+    paths, images = _objects_by_kind(page)
+    page_area = max(width * height, 1.0)
+    image_area = sum(max(0.0, (b[2] - b[0]) * (b[3] - b[1])) for b in images)
+    if n_chars < 20 and (image_area > 0.1 * page_area or len(paths) > 50):
+        return "no text layer"
+    if len(paths) >= 150:
+        return outline_text_reason(paths, textpage, n_chars)
+    return None
+
+
+# --- ruled tables, from the page's drawn rules (no pdfplumber: pdfminer costs ~0.3 s a page) --
+
+SNAP = 3.0  # points: rules closer than this are one rule (double borders, anti-aliasing)
+
+
+@dataclass
+class _Edge:
+    """A horizontal (pos = y from the top, span = x0..x1) or vertical (pos = x, span = top..bottom) rule."""
+
+    horizontal: bool
+    pos: float
+    a: float
+    b: float
+
+
+def _paint(obj) -> tuple[bool, bool]:
+    """(filled, stroked) with a visible, non-white colour. Text highlighting and white boxes
+    behind paragraphs (WECA question packs: ~100 a page) are not rules."""
+    import pypdfium2.raw as R
+
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    R.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+
+    def visible(getter):
+        if not getter(obj.raw, r, g, b, a):
+            return True
+        return a.value > 0 and min(r.value, g.value, b.value) < 235
+
+    filled = fill_mode.value != 0 and visible(R.FPDFPageObj_GetFillColor)
+    stroked = bool(stroke.value) and visible(R.FPDFPageObj_GetStrokeColor)
+    return filled, stroked
+
+
+def _path_edges(page, height: float) -> list[_Edge]:
+    """Rules from path objects: a thin filled rectangle or a stroked line is one edge; a
+    stroked rectangle (a cell border) gives its four sides. Filled blocks (cell shading,
+    highlighting) are not rules."""
+    import pypdfium2.raw as R
+
+    edges = []
+    for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        l, b, r, t = obj.get_bounds()
+        top, bottom = height - t, height - b
+        w, h = r - l, t - b
+        thin_h, thin_v = h <= SNAP and w > SNAP, w <= SNAP and h > SNAP
+        if not (thin_h or thin_v or (w > 10 and h > 6)):
+            continue
+        filled, stroked = _paint(obj)
+        if thin_h and (filled or stroked):
+            edges.append(_Edge(True, (top + bottom) / 2, l, r))
+        elif thin_v and (filled or stroked):
+            edges.append(_Edge(False, (l + r) / 2, top, bottom))
+        elif stroked and not (thin_h or thin_v) and R.FPDFPath_CountSegments(obj.raw) in (4, 5):
+            edges += [_Edge(True, top, l, r), _Edge(True, bottom, l, r),
+                      _Edge(False, l, top, bottom), _Edge(False, r, top, bottom)]
+    return edges
+
+
+def _merge_edges(edges: list[_Edge]) -> list[_Edge]:
+    """Snap rules at nearly the same position together, then join collinear pieces."""
+    out = []
+    for horizontal in (True, False):
+        group = sorted((e for e in edges if e.horizontal == horizontal), key=lambda e: e.pos)
+        clusters: list[list[_Edge]] = []
+        for e in group:
+            if clusters and e.pos - clusters[-1][-1].pos <= SNAP:
+                clusters[-1].append(e)
+            else:
+                clusters.append([e])
+        for cluster in clusters:
+            pos = sum(e.pos for e in cluster) / len(cluster)
+            current = None
+            for e in sorted(cluster, key=lambda e: e.a):
+                if current and e.a <= current.b + SNAP:
+                    current.b = max(current.b, e.b)
+                else:
+                    current = _Edge(horizontal, pos, e.a, e.b)
+                    out.append(current)
+    return out
+
+
+def _intersections(edges: list[_Edge]) -> dict:
+    """(x, y) -> ids of the merged horizontal and vertical edges crossing there."""
+    points: dict[tuple, dict] = {}
+    hs = [e for e in edges if e.horizontal]
+    for vi, v in enumerate(e for e in edges if not e.horizontal):
+        for hi, h in enumerate(hs):
+            if v.a - SNAP <= h.pos <= v.b + SNAP and h.a - SNAP <= v.pos <= h.b + SNAP:
+                point = points.setdefault((round(v.pos, 1), round(h.pos, 1)), {"h": set(), "v": set()})
+                point["h"].add(hi)
+                point["v"].add(vi)
+    return points
+
+
+def _cells(points: dict) -> list[tuple]:
+    """The smallest rectangles whose four corners are intersections joined by rules
+    (pdfplumber's intersections_to_cells, which this follows)."""
+    def joined(p, q, kind):
+        return bool(points[p][kind] & points[q][kind])
+
+    ordered = sorted(points)
+    cells = []
+    for i, pt in enumerate(ordered):
+        rest = ordered[i + 1:]
+        below = [q for q in rest if q[0] == pt[0] and joined(pt, q, "v")]
+        right = [q for q in rest if q[1] == pt[1] and joined(pt, q, "h")]
+        found = None
+        for b in below:
+            for r in right:
+                corner = (r[0], b[1])
+                if corner in points and joined(corner, r, "v") and joined(corner, b, "h"):
+                    found = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def _group_cells(cells: list[tuple]) -> list[list[tuple]]:
+    """Cells sharing a corner belong to one table."""
+    tables: list[tuple[set, list]] = []
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        corners = {(cell[0], cell[1]), (cell[0], cell[3]), (cell[2], cell[1]), (cell[2], cell[3])}
+        hits = [t for t in tables if t[0] & corners]
+        if not hits:
+            tables.append((set(corners), [cell]))
+            continue
+        keep = hits[0]
+        keep[0].update(corners)
+        keep[1].append(cell)
+        for other in hits[1:]:
+            keep[0].update(other[0])
+            keep[1].extend(other[1])
+            tables.remove(other)
+    return [t[1] for t in tables]
+
+
+def ruled_tables(page, textpage, height: float, lines: list[Line]) -> list[Table]:
+    """Ruled tables of one page: rows of cell text read with pdfium's bounded-text call."""
+    edges = _path_edges(page, height)
+    if sum(1 for e in edges if not e.horizontal) < 3 or sum(1 for e in edges if e.horizontal) < 2:
+        return []  # horizontal rules alone (WECA question packs) are not a table
+    tables = []
+    for group in _group_cells(_cells(_intersections(_merge_edges(edges)))):
+        table = _table_from_cells(group, textpage, height, lines)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _table_from_cells(cells: list[tuple], textpage, height: float, lines: list[Line]) -> Optional[Table]:
+    columns = sorted({c[0] for c in cells})
+    row_tops = sorted({c[1] for c in cells})
+    rows = []
+    for top in row_tops:
+        row = [""] * len(columns)
+        for x0, t, x1, bottom in (c for c in cells if c[1] == top):
+            text = textpage.get_text_bounded(x0, height - bottom, x1, height - t)
+            row[columns.index(x0)] = _join_cell_lines(text)
+        rows.append(row)
+    keep = [i for i in range(len(columns)) if any(r[i] for r in rows)]
+    rows = [[r[i] for i in keep] for r in rows]
+    rows = [r for r in rows if any(r)]
+    if not _is_real_table(rows):
+        return None
+    x0, x1 = min(c[0] for c in cells), max(c[2] for c in cells)
+    top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
+    first_bottom = min(c[3] for c in cells if c[1] == row_tops[0])
+    in_first = [ln for ln in lines if top - 1 <= (ln.top + ln.bottom) / 2 <= first_bottom and x0 - 2 <= ln.x0 <= x1]
+    return Table(rows=rows, top=top, bottom=bottom, x0=x0, x1=x1, columns=[columns[i] for i in keep],
+                 header_bold=bool(in_first) and all(ln.bold for ln in in_first))
+
+
+def _join_cell_lines(text: str) -> str:
+    """Cell text on one line: "recom-\\nmendation" -> "recommendation", an e-mail address broken
+    at a line end ("jo.bloggs@bristol.\\ngov.uk") rejoined, other breaks become spaces."""
+    lines = [ln.strip() for ln in _finish(text or "").split("\n") if ln.strip()]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif re.search(r"[a-z]-$", out) and line[:1].islower():
+            out = out[:-1] + line
+        elif re.search(r"@\S*[.@_-]$", out) or (re.search(r"@\S*$", out) and re.match(r"[a-z.]+\b", line)
+                                                  and " " not in line):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _is_real_table(rows: list[list[str]]) -> bool:
+    """>= 2 rows and >= 2 columns holding text: a rule-boxed paragraph is not a table."""
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return False
+    return sum(1 for r in rows if sum(1 for c in r if c) >= 2) >= 1
+
+
+def _outside_tables(lines: list[Line], tables: list[Table]) -> list[Line]:
+    def inside(line, t):
+        cy = (line.top + line.bottom) / 2
+        return t.top - 1 <= cy <= t.bottom + 1 and line.x0 >= t.x0 - 2 and line.x1 <= t.x1 + 2
+
+    return [ln for ln in lines if not any(inside(ln, t) for t in tables)]
+
+
+# --- OCR pages ------------------------------------------------------------------------------
+
+
+def _ocr_layout(page, layout: PageLayout) -> None:
+    from .ocr import ocr_page
+
+    result = ocr_page(page)
+    heights = sorted(ln.bottom - ln.top for ln in result.lines) or [10.0]
+    size = round(heights[len(heights) // 2], 1)
+    layout.lines = [Line(text=ln.text, x0=ln.x0, x1=ln.x1, top=ln.top, bottom=ln.bottom, size=size,
+                         page=layout.page, para=ln.block) for ln in result.lines]
+    layout.method, layout.confidence = "ocr", result.confidence
+
+
+def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> PageLayout:
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        layout = PageLayout(page=index + 1, width=width, height=height)
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            problem = layer_problem(page, textpage, text, width, height)
+            if problem and ocr:
+                problems[index + 1] = problem
+                _ocr_layout(page, layout)
+                return layout
+            if problem:
+                problems[index + 1] = problem
+            layout.lines = _text_lines(textpage, text, height, index + 1, probe)
+            layout.tables = ruled_tables(page, textpage, height, layout.lines)
+            if layout.tables:
+                layout.lines = _outside_tables(layout.lines, layout.tables)
+        finally:
+            textpage.close()
+        return layout
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 2: body size, running headers and footers
+
+_PAGE_NUMBER = re.compile(r"^(?:page\|?\d+(?:of\d+)?|\d+\|page|-?\d{1,4}-?|\d+of\d+|\d+/\d+|\[\d+\])$")
+MARGIN = 0.12  # top/bottom share of the page where running headers and footers live
+
+
+def is_page_number(text: str) -> bool:
+    """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15"."""
+    return bool(_PAGE_NUMBER.match(re.sub(r"\s+", "", text).lower()))
+
+
+def _margin_band(line: Line, layout: PageLayout, share: float = MARGIN) -> Optional[str]:
+    middle = (line.top + line.bottom) / 2
+    if middle <= layout.height * share:
+        return "top"
+    if middle >= layout.height * (1 - share):
+        return "bottom"
+    return None
+
+
+def _running_key(text: str) -> str:
+    """Text with digits folded, so "Page 3 of 15" and "Minutes 12.3.24 - page 4" repeat."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text).lower())
+
+
+def _position_key(line: Line, layout: PageLayout) -> tuple:
+    return (round(line.top / (layout.height * 0.02)), _running_key(line.text))
+
+
+def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers/footers: a page number near the top or bottom;
+    the same text in the same margin on at least half of the pages (and at least 2); or the
+    same text at the same height on at least half of the pages and at least 3, wherever it
+    is (Souldern 2018-08-23 was printed at half size, so its footer sits mid-page)."""
+    in_band: Counter = Counter()
+    at_height: Counter = Counter()
+    for layout in layouts:
+        in_band.update({(_margin_band(ln, layout), _running_key(ln.text))
+                        for ln in layout.lines if _margin_band(ln, layout)})
+        at_height.update({_position_key(ln, layout) for ln in layout.lines})
+    threshold = max(2, (len(layouts) + 1) // 2)
+    drop = set()
+    for layout in layouts:
+        for i, ln in enumerate(layout.lines):
+            band = _margin_band(ln, layout)
+            if _margin_band(ln, layout, 0.2) and is_page_number(ln.text):
+                drop.add((layout.page, i))
+            elif band and in_band[(band, _running_key(ln.text))] >= threshold:
+                drop.add((layout.page, i))
+            elif at_height[_position_key(ln, layout)] >= max(3, threshold):
+                drop.add((layout.page, i))
+    return drop
+
+
+def body_size(layouts: list[PageLayout]) -> float:
+    """The most common font size, weighted by text length (text-layer pages only)."""
+    sizes: Counter = Counter()
+    for layout in layouts:
+        if layout.method == "text":
+            for ln in layout.lines:
+                sizes[round(ln.size * 2) / 2] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Two-column pages: the left column, then the right one. A page is two-column when many
+    lines sit wholly on each side of the middle and few cross it."""
+    mid = width / 2
+    left = [ln for ln in lines if ln.x1 < mid]
+    right = [ln for ln in lines if ln.x0 > mid]
+    crossing = len(lines) - len(left) - len(right)
+    if len(left) >= 8 and len(right) >= 8 and crossing <= 0.15 * len(lines):
+        head = [ln for ln in lines if ln.x0 <= mid <= ln.x1 and ln.bottom <= min(x.top for x in left + right)]
+        rest = [ln for ln in lines if ln not in head]
+        return head + sorted([ln for ln in rest if ln.x1 < mid or ln.x0 <= mid], key=lambda x: x.top) + \
+            sorted([ln for ln in rest if ln.x0 > mid], key=lambda x: x.top)
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 3: blocks
+
+_BULLET = re.compile(r"^(?:[•●▪◦■►➢✓\uf0b7\uf0a7\uf076\uf0d8*]|-(?=\s)|o(?=\s))\s*")
+_MARKERS = [
+    re.compile(r"^\(?\d{1,3}[.)]\s"),  # "38. Apologies", "(3) ", "1) "
+    re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}\.?\s"),  # "11.25.01 Planning", "2.1 The Cabinet"
+    re.compile(r"^\(?[a-hj-z]\)\s|^[a-h][.)]\s"),  # "(a) ", "b) ", "c. "
+    re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s"),  # "iv. ", "(ii) "
+    re.compile(r"^(?:PQ|MQ|Q)\s?\d+\b"),  # "PQ 1", "Q1:", "MQ 3"
+    re.compile(r"^Question\s+\d+\b", re.I),  # "Question 3 – CJ Lamb"
+    re.compile(r"^(?:RESOLVED|RESOLUTION|AGREED|DECISION|ACTION|ACTIONS)\b"),  # "RESOLVED: That ..."
+    re.compile(r"^[A-Z][a-z]{2,4}\d{2}\.\d{2}\b"),  # action refs "Sept21.01 NO will arrange"
+]
+
+
+def starts_item(text: str) -> bool:
+    """A line that begins its own block whatever its geometry (numbered minute, question, bullet)."""
+    return bool(_BULLET.match(text)) and len(text) > 2 or any(m.match(text) for m in _MARKERS)
+
+
+def _joins(prev: Line, line: Line, right_edge: float) -> bool:
+    """Does `line` continue the paragraph whose last line is `prev` (same page)?"""
+    if starts_item(line.text):
+        return False
+    if (prev.para is not None or line.para is not None) and prev.para != line.para:
+        return False  # Tesseract put them in different paragraphs
+    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold:
+        return False
+    gap = line.top - prev.bottom
+    if gap > 0.75 * max(line.size, 1) or gap < -0.5 * max(line.size, 1):
+        return False
+    # a short line ends its paragraph (a list of names, a signature line)
+    return prev.x1 >= 0.85 * right_edge
+
+
+def _join_text(a: str, b: str) -> str:
+    """Join wrapped lines; undo line-end hyphenation ("recom-" + "mendation"), but keep the
+    hyphen inside an e-mail address ("rebecca.baldwin-" + "cantello@bristol.gov.uk")."""
+    if a.endswith(("\ufffe", "\x02", "\u00ad")):
+        if b[:1].islower() and "@" not in b.split(" ")[0]:
+            return a[:-1] + b
+        return a[:-1] + "-" + b
+    if re.search(r"[A-Za-z]-$", a) and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
+_HYPHEN_MARK = re.compile("[\ufffe\x02]")
+_HYPHEN_IN_ADDRESS = re.compile("[\ufffe\x02](?=[^\\s@]*@)")
+
+
+def _finish(text: str) -> str:
+    """pdfium marks a hyphen it saw at a line end with U+FFFE (page text) or U+0002 (bounded
+    text): a word break ("recom\x02mendation"), except inside an e-mail address."""
+    text = _HYPHEN_IN_ADDRESS.sub("-", text)
+    return clean_text(_HYPHEN_MARK.sub("", text))
+
+
+@dataclass
+class _Para:
+    lines: list[Line]
+    text: str
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+
+def _para_block(para: _Para, body: float) -> Block:
+    first = para.lines[0]
+    text = _finish(para.text)
+    bold = all(ln.bold for ln in para.lines)
+    size = max(ln.size for ln in para.lines)
+    block = Block(page=first.page, text=text, bold=bold)
+    if para.last.page != first.page:
+        block.page_end = para.last.page
+    bullet = _BULLET.match(text)
+    if bullet and len(text) > bullet.end():
+        block.kind, block.text = "item", text[bullet.end():].strip()
+        return block
+    big = body and first.para is None and size >= body * 1.15
+    if (bold or big) and len(text) <= 150 and not text.endswith((",", ";")):
+        block.kind = "heading"
+        block.heading_level = 1 if body and size >= body * 1.5 else 2 if big else 3
+    return block
+
+
+def _continues_over_page(prev: Optional[_Para], line: Line) -> bool:
+    """A paragraph cut by the page break: no sentence end, next page resumes in lower case."""
+    if prev is None or prev.last.para is not None or line.para is not None:
+        return False
+    return (not re.search(r"[.:;?!)]$", prev.text) and line.text[:1].islower()
+            and abs(prev.last.size - line.size) <= 0.6 and prev.last.bold == line.bold)
+
+
+def _norm_cells(cells: list[str]) -> list[str]:
+    return [re.sub(r"\W+", "", c).lower() for c in cells]
+
+
+class _Builder:
+    """Accumulates blocks page by page; keeps the open paragraph and the open table."""
+
+    def __init__(self, body: float):
+        self.body = body
+        self.blocks: list[Block] = []
+        self.para: Optional[_Para] = None
+        self.table_no = -1
+        self.open_table: Optional[dict] = None  # {"no", "ncols", "header", "last": Block}
+        self.last_kind = None  # "table" or "text": what ended the previous page
+
+    def flush(self):
+        if self.para is not None:
+            block = _para_block(self.para, self.body)
+            if block.text:
+                self.blocks.append(block)
+            self.para = None
+
+    def line(self, line: Line, right_edge: float, first_on_page: bool):
+        if self.para is not None:
+            same_page = self.para.last.page == line.page
+            if (same_page and _joins(self.para.last, line, right_edge)) or (
+                    first_on_page and not same_page and _continues_over_page(self.para, line)):
+                self.para.lines.append(line)
+                self.para.text = _join_text(self.para.text, line.text)
+                return
+        self.flush()
+        self.para = _Para([line], line.text)
+        self.open_table = None if not first_on_page else self.open_table
+        self.last_kind = "text"
+
+    def table(self, table: Table, page: int, first_on_page: bool):
+        self.flush()
+        rows = table.rows
+        ncols = max(len(r) for r in rows)
+        cont = self.open_table
+        if cont and first_on_page and self.last_kind == "table" and cont["ncols"] == ncols:
+            if cont["header"] and _norm_cells(rows[0]) == cont["header"]:
+                rows = rows[1:]  # the header repeated on the new page
+            if rows and not rows[0][0] and cont["last"] is not None:
+                self._merge_into(cont["last"], rows[0], page)  # a row split by the page break
+                rows = rows[1:]
+            no, header = cont["no"], cont["header"]
+        else:
+            self.table_no += 1
+            no = self.table_no
+            header = _norm_cells(rows[0]) if table.header_bold else None
+        last = cont["last"] if cont and no == cont["no"] else None
+        for i, cells in enumerate(rows):
+            is_header = header is not None and i == 0 and no != (cont or {}).get("no")
+            last = Block(page=page, text=" | ".join(c for c in cells if c), kind="row", cells=list(cells),
+                         table=no, header=is_header, bold=is_header)
+            self.blocks.append(last)
+        self.open_table = {"no": no, "ncols": ncols, "header": header, "last": last}
+        self.last_kind = "table"
+
+    def spill_over(self, lines: list[Line], tables: list[Table]) -> list[Line]:
+        """Lines above the first table of a page that continue the previous page's last row.
+
+        Bristol 2026-03-19 p3 starts with "Merchants Rd" (the end of row 12's Title cell, which
+        the page break cut off above the next ruled row): when the previous page ended in a
+        table and this page's first table has as many columns, such lines are put into the
+        last row, in the column under which they sit."""
+        cont = self.open_table
+        if not (cont and self.last_kind == "table" and tables and cont["last"] is not None):
+            return lines
+        first = min(tables, key=lambda t: t.top)
+        lead = [ln for ln in lines if ln.bottom <= first.top + 1]
+        if not lead or len(first.columns) != cont["ncols"] or len(first.columns) < 2:
+            return lines
+        key_end = first.columns[1] - 3  # a split row has an empty first (key) cell
+        if any(ln.x0 < key_end or ln.x1 > first.x1 + 5 for ln in lead):
+            return lines
+        if first.top - max(ln.bottom for ln in lead) > 1.5 * max(ln.size for ln in lead):
+            return lines
+        cells = [""] * cont["ncols"]
+        for ln in lead:
+            col = max([i for i, x in enumerate(first.columns) if x <= ln.x0 + 3] or [0])
+            cells[col] = _join_text(cells[col], ln.text) if cells[col] else ln.text
+        self._merge_into(cont["last"], [_finish(c) for c in cells], lead[0].page)
+        return [ln for ln in lines if ln not in lead]
+
+    @staticmethod
+    def _merge_into(block: Block, cells: list[str], page: int):
+        merged = [(a + " " + b).strip() if b else a for a, b in zip(block.cells, cells)]
+        merged += cells[len(block.cells):]
+        block.cells = merged
+        block.text = " | ".join(c for c in merged if c)
+        block.page_end = page
+
+
+def build_blocks(layouts: list[PageLayout], drop: set[tuple[int, int]], body: float) -> list[Block]:
+    builder = _Builder(body)
+    for layout in layouts:
+        kept = [ln for i, ln in enumerate(layout.lines) if (layout.page, i) not in drop]
+        kept = reading_order(kept, layout.width) if layout.method == "text" else kept
+        kept = builder.spill_over(kept, layout.tables)
+        right_edge = max((ln.x1 for ln in kept), default=layout.width)
+        items = _interleave(kept, layout.tables)
+        for n, item in enumerate(items):
+            if isinstance(item, Table):
+                builder.table(item, layout.page, n == 0)
+            else:
+                builder.line(item, right_edge, n == 0)
+    builder.flush()
+    return builder.blocks
+
+
+def _interleave(lines: list[Line], tables: list[Table]) -> list:
+    out, pending = [], sorted(tables, key=lambda t: t.top)
+    for ln in lines:
+        while pending and pending[0].top <= ln.top:
+            out.append(pending.pop(0))
+        out.append(ln)
+    return out + pending
+
+
+def page_texts(layouts: list[PageLayout], drop: set[tuple[int, int]]) -> list[PageText]:
+    out = []
+    for layout in layouts:
+        lines = [ln.text for i, ln in enumerate(layout.lines) if (layout.page, i) not in drop]
+        lines += [" | ".join(c for c in row if c) for t in layout.tables for row in t.rows]
+        out.append(PageText(page=layout.page, text=_finish("\n".join(lines)), method=layout.method,
+                            ocr_confidence=layout.confidence))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadResult:
+    """Read a PDF into Blocks and per-page text. `ocr=False` keeps broken text layers as they
+    are instead of OCRing them; `pages` (1-based numbers) limits the pages read."""
+    from .ocr import tesseract_available
+
+    pdf = _open_pdf(raw)
+    if ocr and not tesseract_available():
+        ocr = "missing"
+    problems: dict[int, str] = {}
+    layouts = []
+    try:
+        probe = _Probe()
+        for index in range(len(pdf)):
+            if pages and index + 1 not in pages:
+                continue
+            try:
+                layouts.append(_read_page(pdf, index, probe, ocr is True, problems))
+                if problems and ocr == "missing":
+                    raise ReadError("scanned pages need OCR: install tesseract-ocr")
+            except ReadError:
+                raise
+            except Exception as exc:  # pdfium/pdfminer failing on a damaged page
+                raise ReadError(f"truncated or corrupt PDF (page {index + 1}: {type(exc).__name__})") from None
+    finally:
+        pdf.close()
+    drop = running_lines(layouts)
+    blocks = build_blocks(layouts, drop, body_size(layouts))
+    result = ReadResult(blocks=blocks, pages=page_texts(layouts, drop))
+    result.meta["page_problems"] = {str(k): v for k, v in problems.items()}
+    if not ocr and not any(b.text for b in blocks):
+        raise ReadError("no text layer (OCR disabled)")
+    result.title = next((b.text for b in blocks if b.kind == "heading" and b.page == 1), None)
+    return result

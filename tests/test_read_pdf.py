@@ -1,0 +1,261 @@
+"""extract.read_pdf on real council PDFs (fixtures/documents/...), plus the bad inputs a bulk
+ingest meets: PostScript named .pdf, truncated files, encrypted files, random bytes.
+
+OCR is slow (~7 s a page on two cores), so the OCR'd documents are read once per module and
+only one page of the vector-outline minutes is OCR'd."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+from extract import read_pdf as rp
+from extract.blocks import ReadError
+from extract.ocr import tesseract_available
+from extract.read_pdf import read_pdf
+
+from .conftest import SHARED, fixture_path
+
+FORWARD_PLAN = fixture_path("bristol-city-council", "transport-connectivity-policy-committee-forward-plan-2026-01-21.pdf")
+WECA_PACK = fixture_path("weca", "joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf")
+SOULDERN_APM = fixture_path("souldern-parish-council", "annual-parish-meeting-2025-05-20-minutes.pdf")
+OUTLINES = fixture_path("souldern-parish-council", "planning-meeting-2018-08-23-minutes-text-as-vector-outlines.pdf")
+SCANNED = fixture_path("des-moines-ia", "city-council-2021-06-28-roll-call-scanned-no-text.pdf")
+ENCRYPTED = fixture_path("bad-input", "encrypted-password-required.pdf")
+CORPUS = SHARED / "corpus"
+
+needs_tesseract = pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr not installed")
+
+
+@pytest.fixture(scope="module")
+def forward_plan():
+    return read_pdf(FORWARD_PLAN.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    return read_pdf(SCANNED.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def outlines_p1():
+    return read_pdf(OUTLINES.read_bytes(), pages={1})
+
+
+# --- bad inputs: one clean ReadError each, with an exact message ----------------------------
+
+
+def _empty_pdf() -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    out = io.BytesIO()
+    pdfium.PdfDocument.new().save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make_bytes, message", [
+    (lambda: b"", "empty file"),
+    (lambda: random.Random(4).randbytes(5000), "not a PDF (no %PDF header)"),
+    (lambda: b"%!PS-Adobe-3.0\n%%Creator: Microsoft Word\n%%Pages: 2\n", "not a PDF (starts with %!PS-Adobe)"),
+    (lambda: b"<html><body>Not found</body></html>", "not a PDF (starts with <html><body>Not)"),
+    (lambda: SOULDERN_APM.read_bytes()[:3000], "truncated or corrupt PDF (PDFium: Data format error)"),
+    (lambda: ENCRYPTED.read_bytes(), "encrypted PDF (password required)"),
+    (_empty_pdf, "no pages"),
+], ids=["empty", "random-bytes", "postscript", "html", "cut-at-3000", "encrypted", "no-pages"])
+def test_bad_input_gives_one_read_error(make_bytes, message):
+    with pytest.raises(ReadError) as info:
+        read_pdf(make_bytes())
+    assert str(info.value) == message
+
+
+def test_random_bytes_named_pdf_fail_cleanly_through_extract_document():
+    with pytest.raises(ReadError, match=r"^not a PDF"):
+        extract_document(random.Random(7).randbytes(2048), "agenda.pdf")
+
+
+@pytest.mark.skipif(not (CORPUS / "uk").exists(), reason="shared corpus not present")
+def test_postscript_named_pdf_from_the_corpus():
+    path = CORPUS / "uk/souldern-parish-council/parish-council-2020-06-25-agenda-actually-postscript.pdf"
+    with pytest.raises(ReadError) as info:
+        read_pdf(path.read_bytes())
+    assert str(info.value) == "not a PDF (starts with %!PS-Adobe)"
+
+
+# --- tables across page breaks (Bristol forward plan, landscape) ----------------------------
+
+
+def test_forward_plan_table_is_one_table_across_pages(forward_plan):
+    rows = [b for b in forward_plan.blocks if b.kind == "row" and b.cells and len(b.cells) == 5]
+    assert {b.page for b in rows} >= set(range(5, 15))  # pages 5-14 of 14
+    assert len({b.table for b in rows}) == 1
+
+
+def test_forward_plan_repeated_header_is_dropped(forward_plan):
+    rows = [b for b in forward_plan.blocks if b.kind == "row" and b.cells and len(b.cells) == 5]
+    headers = [b for b in rows if b.cells[0] == "Lead Officer"]
+    assert len(headers) == 1 and headers[0].header and headers[0].page == 5
+    assert headers[0].cells == ["Lead Officer", "Title and summary of Decision", "Meeting date",
+                                "Decision taker", "Report Type"]
+
+
+def test_forward_plan_row_split_by_page_break_is_merged(forward_plan):
+    rows = [b for b in forward_plan.blocks if b.kind == "row"]
+    split = next(b for b in rows if "Early delivery bus stop scheme" in b.text)
+    assert (split.page, split.page_end) == (5, 6)
+    # the end of the title cell was printed at the top of page 6
+    assert split.cells[1].endswith("maximum budget envelopes outlined in this report. Part exempt 3")
+    assert not any(b.cells[0] == "" for b in rows if b.page > 5)  # no orphan half-rows left
+
+
+def test_forward_plan_page_numbers_and_email_hyphens(forward_plan):
+    assert not any(re.fullmatch(r"-?\s*\d+\s*-?", b.text) for b in forward_plan.blocks)
+    assert not any("- 5 -" in p.text for p in forward_plan.pages)
+    # "rebecca.baldwin-" + "cantello@bristol.gov.uk" across a line end keeps its hyphen
+    assert any("rebecca.baldwin-cantello@bristol.gov.uk" in b.text for b in forward_plan.blocks)
+
+
+# --- no spurious tables; paragraphs and headings ---------------------------------------------
+
+
+def test_weca_question_pack_has_no_table_rows():
+    result = read_pdf(WECA_PACK.read_bytes())
+    assert len(result.pages) == 104
+    assert not [b for b in result.blocks if b.kind == "row"]
+    questions = [b for b in result.blocks if re.match(r"Question \d+ –", b.text)]
+    assert len(questions) >= 80
+    assert any(b.text == "Question 5 – Councillor Rob Bryher" for b in questions)
+    response = next(b for b in result.blocks if b.text.startswith("Once the independent review has been completed"))
+    assert response.bold and response.page == 4
+    assert response.text.endswith("we will share the final costs when confirmed.")  # wrapped lines joined
+
+
+def test_souldern_running_header_and_footer_removed():
+    result = read_pdf(SOULDERN_APM.read_bytes())
+    texts = [b.text for b in result.blocks]
+    assert texts[0] == "MINUTES OF THE SOULDERN ANNUAL PARISH MEETING"
+    assert not any("P a g e" in t or re.search(r"Page\s*\|", t) for t in texts)
+    assert "Annual Parish Meeting minutes May 2025" not in texts
+    assert all("P a g e" not in p.text for p in result.pages)
+    assert {b.page for b in result.blocks} == {1, 2, 3, 4, 5}
+    numbered = [t for t in texts if re.match(r"\d\.? ", t)]
+    assert "1. Welcome and apologies" in numbered and "3. Matters arising" in numbered
+
+
+def test_paragraph_cut_by_page_break_spans_two_pages():
+    result = read_pdf(SOULDERN_APM.read_bytes())
+    spanning = [b for b in result.blocks if b.page_end]
+    assert spanning and all(b.page_end == b.page + 1 for b in spanning)
+
+
+# --- text-layer health and OCR -----------------------------------------------------------------
+
+
+@needs_tesseract
+def test_scanned_page_is_ocred(scanned):
+    page = scanned.pages[0]
+    assert page.method == "ocr" and page.ocr_confidence > 60
+    assert "WHEREAS" in page.text and "DES MOINES CITY COUNCIL" in page.text
+    assert scanned.meta["page_problems"] == {"1": "no text layer"}
+    assert any(b.text.startswith("NOW, THEREFORE, BE IT RESOLVED") for b in scanned.blocks)
+
+
+@needs_tesseract
+def test_vector_outline_text_is_detected_and_ocred(outlines_p1):
+    assert outlines_p1.meta["page_problems"] == {"1": "no text layer"}
+    page = outlines_p1.pages[0]
+    assert page.method == "ocr" and len(page.text) > 1000
+    texts = [b.text for b in outlines_p1.blocks]
+    assert "08.18.01 Apologies" in texts  # the minute number stays on its title's line
+    assert any(t.startswith("The minutes of the parish council planning meeting held on 28th June 2018") for t in texts)
+
+
+def test_vector_outline_page_with_a_little_real_text_is_flagged():
+    """Page 3 has a 110-char text box beside ~540 glyph outlines: never trust those 110 chars."""
+    result = read_pdf(OUTLINES.read_bytes(), pages={3}, ocr=False)
+    assert result.meta["page_problems"] == {"3": "text drawn as outlines"}
+
+
+def test_without_tesseract_pages_needing_ocr_are_refused(monkeypatch):
+    monkeypatch.setattr("extract.ocr.shutil.which", lambda name: None)
+    with pytest.raises(ReadError) as info:
+        read_pdf(OUTLINES.read_bytes())
+    assert str(info.value) == "scanned pages need OCR: install tesseract-ocr"
+    read_pdf(SOULDERN_APM.read_bytes())  # a good text layer needs no OCR
+
+
+def test_ocr_disabled_on_a_scan_is_refused():
+    with pytest.raises(ReadError) as info:
+        read_pdf(SCANNED.read_bytes(), ocr=False)
+    assert str(info.value) == "no text layer (OCR disabled)"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("(cid:12)(cid:7)(cid:33)(cid:4) " * 20, "garbage text (cid glyph codes)"),
+    ("\ue001\ue002\ue003 \ue004\ue005" * 20, "garbage text (unmapped glyphs)"),
+    ("The Councilâ€™s response â€“ Ã©tude â€œnoteâ€\x9d " * 5, "garbage text (mojibake)"),
+    ("^'CSloO ~1^ <^ i^\" ~l^ ~w 1^ ^ ^ :: ;; ~~ 2Q23 ,.,. " * 3, "garbage text (mostly not letters)"),
+    ("The minutes of the meeting were agreed as a true record.", None),
+])
+def test_garbage_text_layers(text, reason):
+    assert rp.garbage_reason(text) == reason
+
+
+# --- small rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Page |1", True), ("P a g e | 2", True), ("Page 3 of 15", True), ("- 4 -", True), ("12", True),
+    ("11.25.01 Apologies", False), ("Page 3 of the report was agreed", False),
+])
+def test_is_page_number(text, expected):
+    assert rp.is_page_number(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("38. Apologies", True), ("11.25.01 Planning", True), ("PQ 1 Mr Barrington", True), ("Q1: Will the", True),
+    ("RESOLVED: That the minutes", True), ("• Fencing will be done", True), ("(b) the report", True),
+    ("Sept21.01 NO will arrange", True), ("the procurement routes and", False), ("2024 was a good year", False),
+])
+def test_starts_item(text, expected):
+    assert rp.starts_item(text) is expected
+
+
+@pytest.mark.parametrize("a, b, joined", [
+    ("the recom\ufffe", "mendation was", "the recommendation was"),
+    ("Bristol City", "Council", "Bristol City Council"),
+    ("a well-", "known", "a wellknown"),
+    ("rebecca.baldwin\ufffe", "cantello@bristol.gov.uk", "rebecca.baldwin-cantello@bristol.gov.uk"),
+    ("Item 4 -", "Budget", "Item 4 - Budget"),
+])
+def test_join_text_undoes_line_end_hyphenation(a, b, joined):
+    assert rp._join_text(a, b) == joined
+
+
+# --- the whole pipeline, and every PDF of the shared corpus ----------------------------------
+
+
+def test_extract_document_records_pages(forward_plan):
+    records = extract_document(FORWARD_PLAN.read_bytes(), FORWARD_PLAN.name)
+    assert records.document.page_count == 14
+    assert [p.page for p in records.pages] == list(range(1, 15))
+    assert all(p.method == "text" and p.ocr_confidence is None for p in records.pages)
+    assert "Workplace Parking Levy Full Business Case" in records.pages[13].text
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+@pytest.mark.parametrize("path", sorted(CORPUS.rglob("*.pdf")) if CORPUS.exists() else [],
+                         ids=lambda p: p.name[:50])
+def test_every_corpus_pdf_reads_or_raises_read_error(path: Path):
+    """OCR off to keep this fast: scans then raise ReadError, text PDFs must give blocks."""
+    try:
+        result = read_pdf(path.read_bytes(), ocr=False)
+    except ReadError as exc:
+        assert str(exc)
+        return
+    assert result.pages and any(b.text for b in result.blocks)
+    assert all(b.page >= 1 and b.text for b in result.blocks)
