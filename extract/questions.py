@@ -456,7 +456,8 @@ class _Scanner:
         if heading:
             if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
                 self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
-            if self.mode == "response" or (self._hard_heading(text) and self._heading_ends_question(text)):
+            if (self.mode == "response" and self._section_heading(block, text)) or \
+                    (self._hard_heading(text) and self._heading_ends_question(text)):
                 self.close()
                 self.current = None
                 self._set_context(text, reset=self._hard_heading(text))
@@ -488,6 +489,16 @@ class _Scanner:
     def _hard_heading(self, text: str) -> bool:
         """Headings that always end a question: numbered items and all-capital titles."""
         return bool(_ITEM_HEADING.match(text)) or _all_caps_title(text)
+
+    def _section_heading(self, block: Block, text: str) -> bool:
+        """A heading that ends an answer. PDF readers call any short bold line a heading, and a
+        mayor's answer printed in bold opens with one ("We are committed to reforming our buses
+        and improving services for passengers."), so only section-level headings end it: numbered
+        items, capitals, top-level headings, and titles naming questions or an appendix."""
+        if self._hard_heading(text) or (block.kind == "heading" and (block.heading_level or 9) <= 2):
+            return True
+        return bool(re.search(r"\b(?:questions|appendix|minute item|agenda item)\b", text, re.I)) \
+            and not text.rstrip().endswith(".")
 
     def _heading_ends_question(self, text: str) -> bool:
         """Table questions end at any section heading; a question printed as a block can carry
