@@ -35,7 +35,7 @@ from .spans import Found
 #: "1. That ...", "(a) That ...", "b) ...", "ii. having ...", "2: That ...", "A)        That", "1.1 That"
 PART = re.compile(r"^[-•*]?\s*\(?(?P<mark>\d{1,2}(?:\.\d{1,2})?|[a-zA-Z]|[ivxIVX]{1,5})(?:[.):]|\s*[-–]\s)\s*(?P<text>.*)$")
 #: an unnumbered part: "That HRA/EA training be provided ..."
-THAT_PART = re.compile(r"^(?:that|to)\b", re.I)
+THAT_PART = re.compile("^[\u201c\"\u2018']?(?:That|THAT|To|TO)\\b")
 #: a narrative leader ending with a colon: "the committee resolved that the following
 #: recommendations be made to Cabinet ...:"; "The committee also resolved:"; "It was AGREED that:"
 NARRATIVE_LEADER = re.compile(r"\b(?P<verb>resolved|agreed|approved|decided|recommend(?:s|ed)?|recommendations?)\b[^.]*:$",
@@ -82,8 +82,8 @@ MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'
 PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
 SECONDED_LINE = re.compile(r"^seconded\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
 #: NZ "Councillor Redstone/Councillor Watkins"; "Mayor Hazlehurst/Councillor Nixon"; "Crs Smith/Jones"
-NZ_MOVER = re.compile(r"^(?:(?:councillors?|crs?|mayor|deputy\s+mayor)\.?\s+)?(?P<mover>[A-Z][\w'’-]+)\s*/\s*"
-                      r"(?:(?:councillor|cr|mayor|deputy\s+mayor)\.?\s+)?(?P<seconder>[A-Z][\w'’-]+)$")
+NZ_MOVER = re.compile(r"^(?:(?i:councillors?|crs?|mayor|deputy\s+mayor)\.?\s+)?(?P<mover>[A-Z][\w'’-]+)\s*/\s*"
+                      r"(?:(?i:councillor|cr|mayor|deputy\s+mayor)\.?\s+)?(?P<seconder>[A-Z][\w'’-]+)$")
 #: "R2024-089 D. Yemm, S. Kirkey: That ... Carried."
 NUMBERED_RESOLUTION = re.compile(r"^(?P<ref>[A-Z]{1,3}\d{2,4}[-/]\d{1,4})\s+(?P<mover>[A-Z][\w.'’ -]+?),\s*"
                                  r"(?P<seconder>[A-Z][\w.'’ -]+?):\s*(?P<text>.+)$")
@@ -148,6 +148,9 @@ def _group_at(blocks, lines, i) -> _Group | None:
     lead = rules.leader(line)
     if lead:
         kind, rest = lead
+        wrapped = i + 1 < len(lines) and lines[i + 1][:1].islower()
+        if not rest.strip() and wrapped:
+            return None  # "Recommendation" / "to Exclude the Public ..." is a wrapped item title
         return _with_parts(blocks, lines, i, kind, rest)
     narrative = NARRATIVE_LEADER.search(line)
     if narrative and len(line.split()) <= 60:
@@ -193,7 +196,8 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             break  # "17." after parts 1-3 is no part of this resolution
         if part and (top_style is None or style == top_style):
             top_style = style
-            group.parts.append((j, part.group("text").strip(), part.group("mark")))
+            if re.search(r"[^\W\d_]", part.group("text")):
+                group.parts.append((j, part.group("text").strip(), part.group("mark")))
         elif part and group.parts:  # a sub-point ("i.", "ii.") of the current part
             _extend(group, line)
         elif THAT_PART.match(line) and (top_style in (None, "that")):
@@ -338,9 +342,13 @@ def _closing(lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, st
     outcome, counts, votes = None, {}, []
     texts = [text for _, text, _ in group.parts] if group.kind == "motion" else []
     tail = []
-    for k in range(group.end, min(len(lines), group.end + 8)):
+    reasons = False
+    for k in range(group.end, min(len(lines), group.end + 12)):
         line = lines[k]
         if not line:
+            continue
+        if REASONS.match(line) or (reasons and not (OUTCOME.match(line) or _is_vote_line(line))):
+            reasons = True  # "With the reasons for this decision being ..." sits before "CARRIED" (NZ)
             continue
         if _is_vote_line(line) or (OUTCOME.search(line) and len(line.split()) <= 25) or COUNTS_UK.search(line):
             tail.append(line)
@@ -411,7 +419,7 @@ ACTION_MARK = re.compile(r"^(?:\*\*)?actions?(?:\s+points?)?(?:\s*\((?P<owner>[^
 #: "Clerk to raise with Highways"; "Officers to report back on costs"; "HD/RL to amalgamate maps"
 IMPERATIVE = re.compile(
     r"^(?P<owner>(?:the\s+)?(?:clerk|officers?|chair(?:man|person)?|vice[\s-]chair|mayor|council|committee|"
-    r"[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
+    r"(?-i:[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*)|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
     r"(?:head|director|manager|leader)\s+of\s+[\w ]{2,40}?))\s+to\s+(?P<verb>report|circulate|write|raise|provide|"
     r"arrange|contact|investigate|check|send|share|obtain|liaise|seek|prepare|draft|bring|update|chase|follow|look|"
     r"organise|organize|ask|speak|email|review|find|request|confirm|clarify|put|add|order|get|book|inform|notify|"

@@ -123,7 +123,7 @@ _ROLE_OF = [
 # Item numbers
 
 #: "98-3477 I. Approve ..." (Des Moines roll-call number before the item number)
-ROLL_CALL_PREFIX = r"(?:\d{2}-\d{3,5}\s+)?"
+ROLL_CALL_PREFIX = r"(?P<rollcall>\d{2}-\d{3,5}\s+)?"
 ITEM = re.compile(
     r"^" + ROLL_CALL_PREFIX +
     r"(?:(?:minute|agenda\s+item|item)\s+(?:no\.?\s*)?)?"
@@ -131,8 +131,11 @@ ITEM = re.compile(
     r"|\d{1,2}(?:\.\d{1,2}){2}"           # "11.25.01"
     r"|\d{1,3}[a-zA-Z]?(?![\d/])"         # "38", "6a", "4A"
     r"|[IVX]{1,4}(?=\.))"                 # "I." (roman outline)
-    r"(?:[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$")
-NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|\d{1,3}/\d{2,4})[.):]?$", re.I)
+    r"(?P<sep>[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$")
+#: "**1.**" or "4A." alone on its line, the title on the next ("2" alone is a page number)
+NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|\d{1,3}/\d{2,4})[.):]$", re.I)
+#: the largest jump between consecutive item numbers: "12 Pennywell Road" after item 4A is an address
+MAX_GAP = 25
 #: "(Pages 7 - 10)", "(Item 6)", "(Page 3)", "Pages 5-12", trailing page numbers of a contents line
 TITLE_DEBRIS = re.compile(r"\s*\((?:pages?|items?|agenda\s+item|report)\s+[^)]*\)\s*|\s*\bpages?\s+\d+\s*[-–]\s*\d+\s*$",
                           re.I)
@@ -246,7 +249,10 @@ def _read_header(blocks, lines, i, kind) -> _Header:
         if not line or (parts and line == parts[-1]):
             end += 1
             continue
-        if ATTENDANCE_LABEL.match(line) or ITEM.match(line) or CHAIR_LINE.match(line) or blocks[end].kind == "row":
+        dated = dates.find_date(line)
+        starts_with_date = dated is not None and dated[1].start() <= 12
+        if (ATTENDANCE_LABEL.match(line) or (ITEM.match(line) and not starts_with_date) or CHAIR_LINE.match(line)
+                or blocks[end].kind == "row"):
             break
         if len(line.split()) > 25:
             break
@@ -328,6 +334,9 @@ def _meeting_end(lines: list[str], draft: _MeetingDraft) -> int:
     """Index just past the closing line ("The meeting ended at 12.05 pm"), or the draft's end."""
     for i in range(draft.header.end, draft.end):
         if MEETING_END.match(lines[i]):
+            after = " ".join(lines[i:i + 2]).lower()
+            if re.search(r"\badjourned\s+for\b|\breconven", after):
+                continue  # "The meeting adjourned for afternoon tea at 3.00pm and reconvened at 3.20pm."
             return i + 1
     return draft.end
 
@@ -396,10 +405,10 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             text = label.group("rest")
             in_chair = "chair" in label.group("label").lower()
             j = i + 1
-            while j < first_item and _continues_list(blocks[j], lines[j]):
+            while j < first_item and not _list_ends(text) and _continues_list(blocks[j], lines[j]):
                 text += (" " if text and not text.endswith("-") else "") + lines[j]
                 j += 1
-            found = _names(text, role, blocks[i].page)
+            found = _names(_cut_prose(text), role, blocks[i].page)
             if in_chair:
                 for person in found[:1]:
                     person.position = "chair"
@@ -415,14 +424,29 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             people += _names(rest, role, blocks[i].page)
             i = j
             continue
-        if role == "present" and _looks_like_names(line):
-            people += _names(line, role, blocks[i].page)
         i += 1
     people += _apologies_in_items(blocks, lines, draft, first_item)
     people += _inline_roll_call(blocks, lines, draft, first_item)
     people = _dedupe(people)
     chair = next((p.name for p in people if p.position == "chair"), None)
+    if chair is None:  # a mayor present presides when nobody else is named as chair (US, NZ)
+        mayor = next((p for p in people if p.role == "present" and p.title and re.fullmatch(r"(?:lord\s+)?mayor", p.title, re.I)), None)
+        if mayor:
+            mayor.position, chair = "chair", mayor.name
     return people, chair
+
+
+_PROSE_TAIL = re.compile(r"\s*\b(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\b.*$|(?-i:(?<=[a-z]{2})\.\s+[A-Z]).*$", re.I)
+
+
+def _cut_prose(text: str) -> str:
+    """"Mayor Heather Kibbey, ... and Councilors Bill Tuttle were present. City Attorney ..." ->
+    the list before "were present"."""
+    return _PROSE_TAIL.sub("", text)
+
+
+def _list_ends(text: str) -> bool:
+    return bool(re.search(r"\b(?:were|was)\s+(?:also\s+)?present\b", text, re.I))
 
 
 def _role(label: str) -> str:
@@ -433,9 +457,10 @@ def _continues_list(block: Block, line: str) -> bool:
     """A wrapped line of a name list: not a new label, item, heading or sentence of prose."""
     if not line or ATTENDANCE_LABEL.match(line) or ITEM.match(line) or SUB_LABEL.match(line):
         return False
-    if block.kind in ("heading", "row"):
+    if block.kind in ("heading", "row") or (_upper(line) and "," not in line):
         return False
-    return _looks_like_names(line)
+    head = re.split(r"\b(?:were|was)\s+(?:also\s+)?present\b", line)[0]
+    return _looks_like_names(head)
 
 
 def _looks_like_names(line: str) -> bool:
@@ -468,11 +493,16 @@ def _names(text: str, role: str, page: int | None) -> list[Attendance]:
     Proctor" or "Simon Cann (Committee Clerk) Steve Eccleston (...)" into people, with a title,
     a chair / vice-chair position and the bracketed note kept apart from the name."""
     text = text.strip().rstrip(".")
+    bracketed = _bracketed_people(text, role, page)
+    if bracketed:
+        return bracketed
     text = re.sub(r"\)\s+(?=[A-Z])", "), ", text)  # "Name (note) Name (note)" -> a list
     people = []
     for raw in _split_outside_brackets(text):
+        raw = re.sub(r"\s*\(([A-Z])\)", r" [\1]", raw)  # "Collins (B)": the initial tells two members apart
         notes = re.findall(r"\(([^)]*)\)", raw)
         outside = re.sub(r"\s*\([^)]*\)\s*", " ", raw).strip(" .:-–")
+        outside = re.sub(r" \[([A-Z])\]", r" (\1)", outside)
         trailing = re.search(r"\s+(CHAIR(?:MAN)?|VICE[\s-]CHAIR(?:MAN)?|CLERK|Chair(?:man|person)?)$", outside)
         if trailing:
             notes.append(trailing.group(1))
@@ -489,6 +519,29 @@ def _names(text: str, role: str, page: int | None) -> list[Attendance]:
             position = None
         people.append(Attendance(meeting_id="", document_id="", name=name, role=role, raw=raw.strip(),
                                  title=title, position=position, note=note, page=page))
+    return people
+
+
+_TITLED_IN_BRACKETS = re.compile(r"\((?P<name>(?:mr|mrs|ms|miss|dr|messrs|mx)\.?\s[^)]+)\)", re.I)
+
+
+def _bracketed_people(text: str, role: str, page) -> list[Attendance]:
+    """Officials listed as "Chief Executive (Mr. P. Daly), Director, Housing (Ms. C. Curley)": the
+    names are in the brackets and the roles before them, commas and all."""
+    hits = list(_TITLED_IN_BRACKETS.finditer(text))
+    if len(hits) < 2:
+        return []
+    people, last = [], 0
+    for m in hits:
+        note = text[last:m.start()].strip(" ,;")
+        last = m.end()
+        raw_names = m.group("name")
+        plural = re.match(r"^messrs\.?\s+", raw_names, re.I)
+        for raw in re.split(r"\s+and\s+|,\s*", raw_names[plural.end():] if plural else raw_names):
+            title, name = rules.split_title(raw.strip())
+            if _valid_name(name):
+                people.append(Attendance(meeting_id="", document_id="", name=name, role=role, raw=raw.strip(),
+                                         title=title or ("Mr" if plural else None), note=note or None, page=page))
     return people
 
 
@@ -515,7 +568,7 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 
 def _valid_name(name: str) -> bool:
-    if not name or _NOT_A_NAME.match(name) or re.search(r"\d", name):
+    if not name or _NOT_A_NAME.match(name) or re.search(r"[\d…_/@]|\.{3}", name):
         return False
     words = name.split()
     if len(words) > 5 or not (name[0].isupper() or name[0] in "'’Ó"):
@@ -558,7 +611,7 @@ def _inline_roll_call(blocks, lines, draft, first_item) -> list[Attendance]:
 def _dedupe(people: list[Attendance]) -> list[Attendance]:
     seen, kept = set(), []
     for p in people:
-        key = (p.name.lower(), p.role)
+        key = (p.name.lower(), p.role, p.note)
         if key in seen:
             continue
         seen.add(key)
@@ -578,8 +631,20 @@ def item_candidate(block: Block, line: str):
     if not m:
         return None
     number, title = m.group("num"), _clean_title(m.group("title"))
-    if not title or not _title_like(title, block):
+    if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
+        title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)", title, flags=re.I)[0])
+        return (number, title) if title and re.search(r"[^\W\d_]", title) else None
+    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block):
         return None
+    dated = dates.find_date(line)
+    if dated and dated[1].start() == 0:
+        return None  # "12 September 2024 at 5.00 pm" is a date line, not item 12
+    raw_text = block.text.strip().lstrip("*#").strip()
+    spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)
+    distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
+    if spaced and not (distinctive or block.kind == "heading" or block.bold or _upper(title)
+                       or re.match(r"^(?:item|minute)\b", line, re.I)):
+        return None  # "12 Pennywell Road, Limerick" is an address, not item 12
     if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
         return None
     return number, title
@@ -636,9 +701,11 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
     while i < draft.end:
         block, line = blocks[i], lines[i]
         candidate = item_candidate(block, line)
+        alone = False
         if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
+            alone = True
             title = _clean_title(lines[i + 1])  # "**1.**" on its own line, title below
-            if title and _title_like(title, blocks[i + 1]):
+            if title and re.search(r"[^\W\d_]", title) and _title_like(title, blocks[i + 1]):
                 candidate = (NUMBER_ONLY.match(line).group("num"), title)
         if candidate is None:
             i += 1
@@ -648,9 +715,9 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
             draft.end = i  # appendices follow the record of the meeting
             break
         restart = next((n for n, (_, num, t) in enumerate(accepted) if num == number and _same_title(t, title)), None)
-        if restart is not None:  # a contents list came first: the real record starts again here
+        if restart is not None and _contents_run(accepted[restart:], i):  # a contents list came first: the real record starts again here
             accepted = accepted[:restart]
-        if not accepted or _number_key(number) > _number_key(accepted[-1][1]):
+        if _in_sequence(number, accepted) or _taken_out_of_order(number, accepted, block, line, alone):
             accepted.append((i, number, title))
         i += 1
     spans = []
@@ -663,6 +730,35 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
                           page_end=blocks[end - 1].page_end or blocks[end - 1].page)
         spans.append(ItemSpan(item=item, start=index, end=end))
     return spans, seq
+
+
+def _in_sequence(number: str, accepted: list) -> bool:
+    """The next item in ascending order. A suffixed item taken early ("4A" between 1 and 2, as a
+    supplementary item) does not raise the bar for the plain numbers after it."""
+    if not accepted:
+        return True
+    key = _number_key(number)
+    plain = [_number_key(n) for _, n, _ in accepted if not _number_key(n)[1]]
+    last = plain[-1] if plain and not key[1] else _number_key(accepted[-1][1])
+    if key[0] == last[0]:
+        return key > last
+    return 0 < key[0] - last[0] <= MAX_GAP
+
+
+def _contents_run(run: list, index: int) -> bool:
+    """Whether items seen so far were a contents list: each one or two lines, no minutes under them."""
+    starts = [i for i, _, _ in run] + [index]
+    return all(b - a <= 3 for a, b in zip(starts, starts[1:]))
+
+
+def _taken_out_of_order(number: str, accepted: list, block: Block, line: str, alone: bool = False) -> bool:
+    """Items taken out of order ("23", then "14", "22", "17") are still items when the line stands
+    out as a heading and the number is new and within the meeting's range."""
+    if not accepted or any(n == number for _, n, _ in accepted):
+        return False
+    strong = alone or block.kind == "heading" or block.bold or bool(re.match(r"^\S+(?:\t|\s{3,})\S", block.text.strip()))
+    keys = [_number_key(n)[0] for _, n, _ in accepted]
+    return strong and min(keys) <= _number_key(number)[0] <= max(keys) + MAX_GAP
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -1,0 +1,114 @@
+"""Meetings, attendance and agenda items found in real minutes (extract/segment.py, issue 5)."""
+import pytest
+
+from extract import extract_document
+from extract.dates import parse_date, parse_time
+
+from .conftest import fixture_path
+
+
+def records(*parts):
+    path = fixture_path(*parts)
+    return extract_document(path.read_bytes(), path.name)
+
+
+def names(recs, role):
+    return [a.name for a in recs.attendance if a.role == role]
+
+
+@pytest.mark.parametrize("text,iso,hhmm", [
+    ("on Tuesday 30 July 2024 at 2.00 pm", "2024-07-30", "14:00"),  # Herefordshire header
+    ("on Friday 18 January 2019 at 10.00 am", "2019-01-18", "10:00"),
+    ("MONDAY, 28TH NOVEMBER, 2022, AT 3PM.", "2022-11-28", "15:00"),  # Limerick
+    ("December 10, 2018 ... called to order at 7:01 p.m.", "2018-12-10", "19:01"),  # Rivergrove
+    ("Thursday, 2 May 2019 AT 1.00pm", "2019-05-02", "13:00"),  # Hastings
+    ("11.25.01 Apologies for absence", None, None),  # a Souldern item number is neither
+])
+def test_dates_and_times_as_printed(text, iso, hhmm):
+    assert parse_date(text) == iso
+    assert parse_time(text) == hhmm
+
+
+def test_committee_minutes_header_attendance_and_items():
+    recs = records("herefordshire", "001_084bcb77530a1605.txt")
+    assert recs.document.doc_kind == "minutes"
+    (m,) = recs.meetings
+    assert (m.body, m.date, m.start_time, m.chair) == (
+        "Children and Young People Scrutiny Committee", "2024-07-30", "14:00", "Toni Fagan")
+    assert m.venue == "Conference Room 1 - Herefordshire Council, Plough Lane Offices, Hereford, HR4 0LE"
+    assert names(recs, "present") == ["Toni Fagan", "Liz Harvey", "Clare Davies", "Dave Davies",
+                                      "Robert Highfield", "Ben Proctor", "Sam Pratley"]
+    positions = {a.name: a.position for a in recs.attendance}
+    assert positions["Toni Fagan"] == "chair" and positions["Liz Harvey"] == "vice-chair"
+    assert names(recs, "apologies") == ["Frank Cornthwaite", "Rob Williams", "Jan Frances"]
+    assert "Tina Russell" in names(recs, "in_attendance")
+    notes = {a.name: a.note for a in recs.attendance}
+    assert notes["Sam Pratley"] == "Diocese of Hereford"
+    # items 10-20; numbered discussion points and the appendix heading (21) are not items
+    assert [i.number for i in recs.agenda_items] == [str(n) for n in range(10, 21)]
+    assert recs.agenda_items[6].title == "CHILDREN'S SERVICES COMPLAINTS"
+
+
+def test_council_minutes_wrapped_lists_officers_and_apologies_item():
+    recs = records("herefordshire", "004_58a656bbb4bbd1d0.txt")
+    (m,) = recs.meetings
+    assert (m.body, m.date, m.start_time, m.chair) == ("Council", "2019-01-18", "10:00", "DB Wilcox")
+    present = names(recs, "present")
+    assert len(present) == 49 and present[-1] == "SD Williams" and "RJ Phillips" in present
+    assert names(recs, "apologies") == ["JA Hyde", "PP Marsh", "RL Mayo", "PD Newman"]
+    assert "Liz Elgar" in names(recs, "in_attendance")  # "Liz" / "Elgar" wrapped over two lines
+    # "(Pages 7 - 10)" cleaned; the question appendix ("Agenda item no. 3 ...") is not an item
+    assert [(i.number, i.title) for i in recs.agenda_items][2:4] == [
+        ("36", "QUESTIONS FROM MEMBERS OF THE PUBLIC"), ("37", "QUESTIONS FROM MEMBERS OF THE COUNCIL")]
+    assert [i.number for i in recs.agenda_items] == ["34", "35", "36", "37", "38"]
+
+
+def test_moderngov_agenda_item_page_is_one_unnumbered_item():
+    recs = records("herefordshire", "002_2e6ec7fe354f54a8.txt")
+    assert recs.document.doc_kind == "agenda_item_minutes"
+    assert recs.meetings == []
+    assert [(i.number, i.title) for i in recs.agenda_items] == [(None, "Children's Services Improvement Plan")]
+
+
+@pytest.mark.parametrize("name", ["003_aadda3c5b76c8e7f.txt", "000_e415bac42ba79459.txt"])
+def test_commentary_and_question_pack_have_no_meeting_structure(name):
+    recs = records("herefordshire", name)
+    assert recs.meetings == [] and recs.agenda_items == [] and recs.attendance == []
+    assert recs.resolutions == [] and recs.actions == []
+
+
+def test_irish_minutes_converted_markdown():
+    recs = records("limerick-city-and-county-council", "full-council-2022-11-28-minutes-converted.md")
+    (m,) = recs.meetings
+    assert (m.date, m.start_time, m.chair) == ("2022-11-28", "15:00", "F. Foley")
+    assert m.body.lower() == "limerick city and county council"
+    assert m.venue.lower().startswith("bernal institute")
+    present = names(recs, "present")
+    assert {"Collins (B)", "Collins (J)", "Collins (M)"} <= set(present)  # the initial keeps them apart
+    officials = names(recs, "in_attendance")
+    assert "P. Daly" in officials and "Sonja Reidy" in officials and "Director" not in officials
+    numbers = [i.number for i in recs.agenda_items]
+    # "**1.**" with its title on the next line; 4A taken early does not hide items 2 and 3
+    assert numbers[:4] == ["1", "4A", "2", "3"]
+    assert recs.agenda_items[0].title == "Adoption of Minutes"
+
+
+def test_nz_minutes_contents_page_and_items_out_of_order():
+    recs = records("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt")
+    (m,) = recs.meetings
+    assert (m.body, m.date, m.start_time, m.chair) == ("Council", "2019-05-02", "13:00", "Hazlehurst")
+    assert "Watkins" in names(recs, "present")
+    numbers = [i.number for i in recs.agenda_items]
+    assert numbers.count("1") == 1  # the table of contents is not a second set of items
+    # "The meeting adjourned for afternoon tea ... and reconvened" does not end the meeting
+    assert "14" in numbers and numbers.index("14") > numbers.index("16")
+
+
+def test_us_minutes_pdf_roll_call_sentence():
+    recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
+    (m,) = recs.meetings
+    assert (m.date, m.start_time, m.venue, m.chair) == ("2018-12-10", "19:01", "River Grove Elementary School",
+                                                       "Heather Kibbey")
+    assert names(recs, "present") == ["Heather Kibbey", "Arne Nyberg", "Carolyn Bahrman", "Brenda Ruble",
+                                      "Bill Tuttle"]
+    assert [i.number for i in recs.agenda_items] == ["1", "2", "3"]
