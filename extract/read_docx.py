@@ -150,33 +150,42 @@ class _Level:
 
 
 class _Numbering:
-    """w:numbering: numId -> abstractNum levels, with counters per list instance (numId)."""
+    """w:numbering: numId -> its abstractNum's levels.
+
+    Counters belong to the abstract list, as in Word: two list instances (w:num) of one
+    abstractNum continue each other's numbering unless an instance restarts a level with
+    w:lvlOverride/w:startOverride (which is how "Restart at 1" is saved)."""
 
     def __init__(self, document):
         self.levels: dict[str, dict[int, _Level]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.restarts: dict[str, dict[int, int]] = {}  # numId -> {ilvl: start} not yet applied
+        self.counters: dict[str, dict[int, int]] = {}  # abstractNumId -> {ilvl: value}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract = {a.get(q("w:abstractNumId")): a for a in root.iter(q("w:abstractNum"))}
         for num in root.iter(q("w:num")):
-            base = abstract.get(wval(num.find(q("w:abstractNumId"))))
-            if base is None:
+            abstract_id = wval(num.find(q("w:abstractNumId")))
+            base = abstract.get(abstract_id)
+            if base is None:  # lists defined only through a numbering style link are not followed
                 continue
-            link = base.find(q("w:numStyleLink"))
-            if link is not None:  # list defined through a numbering style: not followed
-                pass
+            num_id = num.get(q("w:numId"))
             levels = {int(l.get(q("w:ilvl"), "0")): self._level(l) for l in base.iter(q("w:lvl"))}
+            restarts = {}
             for override in num.iter(q("w:lvlOverride")):
                 ilvl = int(override.get(q("w:ilvl"), "0"))
                 lvl = override.find(q("w:lvl"))
                 if lvl is not None:
                     levels[ilvl] = self._level(lvl)
+                    restarts[ilvl] = levels[ilvl].start
                 start = override.find(q("w:startOverride"))
-                if start is not None and ilvl in levels:
-                    levels[ilvl] = _Level(levels[ilvl].fmt, levels[ilvl].text, int(wval(start, "1")))
-            self.levels[num.get(q("w:numId"))] = levels
+                if start is not None:
+                    restarts[ilvl] = int(wval(start, "1") or 1)
+            self.levels[num_id] = levels
+            self.abstract_of[num_id] = abstract_id
+            self.restarts[num_id] = restarts
 
     @staticmethod
     def _level(lvl) -> _Level:
@@ -190,8 +199,11 @@ class _Numbering:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return None
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self.abstract_of[num_id], {})
+        restart = self.restarts[num_id].pop(ilvl, None)
         level = levels[ilvl]
+        if restart is not None:
+            counters[ilvl] = restart - 1
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

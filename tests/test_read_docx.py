@@ -170,6 +170,24 @@ def test_list_styles_number_themselves():
                                                          ("item", "a bullet")]
 
 
+def test_list_instances_continue_unless_restarted():
+    """Two w:num of one abstractNum continue one count; a startOverride restarts it ("a)" format)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'))
+    for num_id, override in (("91", ""), ("92", ""), ("93", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+                                                             '</w:lvlOverride>')):
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
+                                   f'{override}</w:num>'))
+    for num_id, text in (("91", "one"), ("91", "two"), ("92", "three"), ("93", "again")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    assert [b.text for b in read_docx(to_bytes(document)).blocks] == ["a) one", "b) two", "c) three", "a) again"]
+
+
 def _zip(files: dict) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
