@@ -95,6 +95,25 @@ def test_parse_meetings_status_and_namespace():
     assert second["cancelled"] is True and "time" not in second
 
 
+def test_attendees_as_child_elements():
+    raw = b"""<meeting><meetingid>9</meetingid><meetingdate>01/12/2025</meetingdate><meetingtime>2.00 pm</meetingtime>
+<committeetitle>Audit Committee</committeetitle><attendees>
+<attendee><memberid>12</memberid><name>Councillor Jo Bloggs</name><role>Chair</role><attendance>Present</attendance></attendee>
+<attendee><memberid>13</memberid><name>Councillor Sam Smith</name><role>Committee Member</role><attendance>Apologies</attendance></attendee>
+<attendee><name>Ann Officer</name><role>Clerk</role><attendance>In attendance</attendance></attendee>
+</attendees><agendaitems><agendaitem><agendaitemid>1</agendaitemid><agendaitemtitle>Apologies</agendaitemtitle>
+<displaynumber>51.</displaynumber><minutesnonemptyhtmlbody>&lt;p&gt;Apologies were received from Councillor Smith.&lt;/p&gt;
+</minutesnonemptyhtmlbody></agendaitem></agendaitems></meeting>"""
+    meeting = parse_meeting(raw)
+    assert [(a["name"], a["role"], a["archive_role"]) for a in meeting["attendees"]] == [
+        ("Councillor Jo Bloggs", "Chair", "present"), ("Councillor Sam Smith", "Committee Member", "apologies"),
+        ("Ann Officer", "Clerk", "in_attendance")]
+    texts = [b.text for b in read_xml(raw).blocks]
+    assert texts == ["Audit Committee - 01/12/2025 2.00 pm", "Present: Councillor Jo Bloggs (Chair)",
+                     "Apologies: Councillor Sam Smith", "In attendance: Ann Officer (Clerk)", "51. Apologies",
+                     "Minutes:", "Apologies were received from Councillor Smith."]
+
+
 def test_parse_committees():
     committees = parse_committees(xml("GetCommittees.xml"))
     assert [c["committee_id"] for c in committees] == ["142", "143", "192"]
