@@ -307,18 +307,56 @@ IDF_FLOOR_N = 1000
 WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+def _normalise_word(w: str) -> str:
+    """"potholes" -> "pothole"; a stopword or a single letter -> "" (dropped)."""
+    w = w.replace("’", "'").split("'")[0]
+    if w in STOPWORDS or len(w) < 2:
+        return ""
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+class _WordCache(dict):
+    """word as written -> normalised word, computed once per distinct word (a million questions
+    hold a few hundred thousand distinct words, but tens of millions of words)."""
+
+    def __missing__(self, word):
+        value = self[word] = _normalise_word(word)
+        return value
+
+
+_WORDS = _WordCache()
+TAG_RE = re.compile(r"<[^>]+>")
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words without markup, stopwords or plural -s: "<p>The Potholes</p>" -> ["pothole"]."""
-    text = re.sub(r"<[^>]+>", " ", text or "").lower()
-    out = []
-    for w in WORD_RE.findall(text):
-        w = w.replace("’", "'").split("'")[0]
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
-    return out
+    text = (text or "").lower()
+    if "<" in text:
+        text = TAG_RE.sub(" ", text)
+    return [w for w in map(_WORDS.__getitem__, WORD_RE.findall(text)) if w]
+
+
+class Vocabulary(dict):
+    """Normalised word -> integer id, assigned on first sight; `words` maps ids back."""
+
+    def __init__(self):
+        super().__init__()
+        self.words: list[str] = []
+
+    def __missing__(self, word):
+        self.words.append(word)
+        value = self[word] = len(self.words) - 1
+        return value
+
+    def ids(self, text: str) -> np.ndarray:
+        """The distinct word ids of a question, sorted."""
+        words = content_words(text)
+        return np.unique(np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words)))
+
+    def text(self, ids: np.ndarray) -> str:
+        return " ".join(self.words[i] for i in ids.tolist())
 
 
 #: Explicit follow-ups, e.g. "Further to my question of 3 March 2020", "As a follow-up to my
@@ -340,6 +378,9 @@ def follow_up_reference(text: str) -> Optional[dict]:
     when: {"date": "2020-03-03"} or {"month": "2020-03"} or {} (just "my previous question")."""
     from dateutil import parser as dateparser
 
+    lowered = (text or "").lower()
+    if "question" not in lowered and "asked" not in lowered and "raised" not in lowered:
+        return None
     for pattern in FOLLOW_UP_RES:
         m = pattern.search(text or "")
         if not m:
@@ -361,7 +402,7 @@ def _order(q: Q) -> tuple:
     return (q.date or "9999-12-31", q.id)
 
 
-def _explicit_links(questions: list[Q], words: list[list[str]]) -> list[Link]:
+def _explicit_links(questions: list[Q], sets: list[np.ndarray], vocab: "Vocabulary") -> list[Link]:
     by_asker = defaultdict(list)
     for i, q in enumerate(questions):
         if q.asker:
@@ -381,8 +422,8 @@ def _explicit_links(questions: list[Q], words: list[list[str]]) -> list[Link]:
             earlier = [j for j in earlier if (questions[j].date or "").startswith(ref["month"])] or earlier
         if not earlier:
             continue
-        text = " ".join(words[i])
-        scored = [(fuzz.token_sort_ratio(text, " ".join(words[j])), _order(questions[j]), j) for j in earlier]
+        text = vocab.text(sets[i])
+        scored = [(fuzz.token_set_ratio(text, vocab.text(sets[j])), _order(questions[j]), j) for j in earlier]
         score, _, best = max(scored)
         if score < 30:  # nothing alike: "my previous question" is the most recent one
             best = max(earlier, key=lambda j: _order(questions[j]))
@@ -390,68 +431,79 @@ def _explicit_links(questions: list[Q], words: list[list[str]]) -> list[Link]:
     return links
 
 
+def _ragged_arange(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenated aranges: starts [0, 10], lengths [2, 3] -> [0, 1, 10, 11, 12]."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, np.int64)
+    offsets = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.repeat(starts, lengths) + (np.arange(total) - offsets)
+
+
 def candidate_pairs(token_ids: list[np.ndarray], n_vocab: int, params: ThreadParams) -> tuple[np.ndarray, np.ndarray]:
-    """Rare-token blocking: pairs (i < j) of questions sharing >= min_shared of their k rarest
-    words, ignoring words too common to be telling (posting list > max_posting). Vectorised, so a
-    million questions cost seconds, not the n²/2 comparisons of all pairs."""
+    """Rare-token blocking: pairs (i < j) where >= min_shared of one question's k rarest words
+    occur in the other, ignoring words too common to tell anything (in > max_posting questions).
+
+    Asymmetric on purpose: a re-ask that repeats only part of a long question shares few of the
+    long question's rarest words, but its own rarest words are all in the long one. Vectorised,
+    so a million questions cost seconds, not the n²/2 comparisons of all pairs."""
     n = len(token_ids)
     lengths = np.fromiter((len(t) for t in token_ids), dtype=np.int64, count=n)
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64))
     if n < 2 or lengths.sum() == 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+        return empty
     doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
     tok = np.concatenate(token_ids).astype(np.int64)
     df = np.bincount(tok, minlength=n_vocab)
     keep = (df[tok] >= 2) & (df[tok] <= params.max_posting)
     doc, tok = doc[keep], tok[keep]
-    order = np.lexsort((tok, df[tok], doc))  # by doc, then rarest first
-    doc, tok = doc[order], tok[order]
-    starts = np.searchsorted(doc, doc, side="left")
-    rank = np.arange(len(doc)) - starts
-    sig = rank < params.k
-    doc, tok = doc[sig], tok[sig]
+    # postings of every rare word, grouped by word
     order = np.lexsort((doc, tok))
+    post_doc, post_tok = doc[order], tok[order]
+    post_start = np.searchsorted(post_tok, np.arange(n_vocab), side="left")
+    post_len = np.bincount(post_tok, minlength=n_vocab)
+    # each question's signature: its k rarest words
+    order = np.lexsort((tok, df[tok], doc))
     doc, tok = doc[order], tok[order]
-    bounds = np.flatnonzero(np.diff(tok)) + 1
-    group_start = np.concatenate(([0], bounds))
-    group_len = np.diff(np.concatenate((group_start, [len(tok)])))
+    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+    sig_doc, sig_tok = doc[rank < params.k], tok[rank < params.k]
+    # signature word x every question holding it (chunked to bound memory)
     keys = []
-    for size in np.unique(group_len):
-        if size < 2:
-            continue
-        starts_of = group_start[group_len == size]
-        members = doc[starts_of[:, None] + np.arange(size)[None, :]]  # G x size, sorted within group
-        a, b = np.triu_indices(size, k=1)
-        keys.append((members[:, a] * n + members[:, b]).ravel())
-    if not keys:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+    for lo in range(0, len(sig_doc), 2_000_000):
+        sd, st = sig_doc[lo:lo + 2_000_000], sig_tok[lo:lo + 2_000_000]
+        other = post_doc[_ragged_arange(post_start[st], post_len[st])]
+        mine = np.repeat(sd, post_len[st])
+        pairs = mine * n + other
+        keys.append(pairs[mine != other])
     keys, counts = np.unique(np.concatenate(keys), return_counts=True)
-    keys = keys[counts >= params.min_shared]
-    return keys // n, keys % n
+    keys = keys[counts >= params.min_shared]  # directed: i's signature words found in j
+    a, b = keys // n, keys % n
+    undirected = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+    return undirected // n, undirected % n
 
 
-class _Vocab(dict):
-    def id(self, word: str) -> int:
-        found = self.get(word)
-        if found is None:
-            found = self[word] = len(self)
-        return found
-
-
-def similar_links(questions: list[Q], words: list[list[str]], params: ThreadParams) -> list[Link]:
+def similar_links(questions: list[Q], sets: list[np.ndarray], vocab: Vocabulary, params: ThreadParams) -> list[Link]:
     """Re-asks: for each candidate pair (blocked on rare words), link the later question to the
     earlier when the texts are close and share enough rare words; each question keeps only its
     best earlier match."""
-    vocab = _Vocab()
-    sets = [np.unique(np.fromiter((vocab.id(w) for w in ws), dtype=np.int64, count=len(ws))) for ws in words]
     left, right = candidate_pairs(sets, len(vocab), params)
     if len(left) == 0:
         return []
-    df = np.bincount(np.concatenate(sets), minlength=len(vocab))
+    df = np.bincount(np.concatenate(sets).astype(np.int64), minlength=len(vocab))
     # A word in 3 of a small archive's 5 questions is not thereby common English: count as if
     # the archive held at least IDF_FLOOR_N questions, so small archives are judged like large ones.
     idf = np.log((max(len(questions), IDF_FLOOR_N) + 1) / (df + 0.5))
-    texts = [" ".join(ws) for ws in words]
-    mass = np.array([float(idf[t].sum()) for t in sets])
+    texts: dict[int, str] = {}
+
+    def text(i):
+        found = texts.get(i)
+        if found is None:
+            found = texts[i] = vocab.text(sets[i])
+        return found
+
+    lengths = np.fromiter((len(t) for t in sets), dtype=np.int64, count=len(sets))
+    flat = np.concatenate(sets)
+    mass = np.bincount(np.repeat(np.arange(len(sets)), lengths), weights=idf[flat], minlength=len(sets))
     best: dict[int, tuple] = {}
     for i, j in zip(left.tolist(), right.tolist()):
         a, b = questions[i], questions[j]
@@ -464,7 +516,7 @@ def similar_links(questions: list[Q], words: list[list[str]], params: ThreadPara
         containment = info / min(mass[i], mass[j])
         if containment < params.contain_cutoff * relief:
             continue
-        score = fuzz.token_set_ratio(texts[i], texts[j])
+        score = fuzz.token_set_ratio(text(i), text(j))
         if score < params.text_cutoff * relief:
             continue
         early, late = (i, j) if _order(a) < _order(b) else (j, i)
@@ -480,14 +532,15 @@ def find_links(questions: list[Q], params: ThreadParams = None) -> list[Link]:
     params = params or ThreadParams()
     ids = {q.id for q in questions}
     links = [Link(q.id, q.parent_id, "supplementary") for q in questions if q.parent_id in ids]
-    words = [content_words(q.text) for q in questions]
-    links += _explicit_links(questions, words)
+    vocab = Vocabulary()
+    sets = [vocab.ids(q.text) for q in questions]
+    links += _explicit_links(questions, sets, vocab)
     by_council = defaultdict(list)
     for i, q in enumerate(questions):
         if not q.parent_id:  # a supplementary follows its parent's thread
             by_council[q.council].append(i)
     for council, idx in sorted(by_council.items()):
-        links += similar_links([questions[i] for i in idx], [words[i] for i in idx], params)
+        links += similar_links([questions[i] for i in idx], [sets[i] for i in idx], vocab, params)
     return links
 
 
