@@ -8,6 +8,7 @@ Rules, each for something Word documents of minutes really do:
   (bullets get no label); a numbered heading keeps kind="heading" ("34. APOLOGIES FOR ABSENCE").
 - bold=True when every run with text is bold (direct formatting, character style or
   paragraph style).
+- A one-column table is a box round paragraphs: read as paragraphs.
 - Tables -> one kind="row" block per row with its cells. A cell merged across columns
   (gridSpan) is one cell followed by "" for the columns it covers; a vertically merged
   continuation (vMerge) is "" - merged text is never repeated. A table nested in a cell
@@ -391,6 +392,11 @@ class _DocxReader:
 
     # --- tables
     def table(self, tbl):
+        if self._is_box(tbl):
+            for tr in tbl.findall(q("w:tr")):
+                for tc in self._cells(tr):
+                    self.body(tc)
+            return
         index = self.tables
         self.tables += 1
         first = True
@@ -418,6 +424,14 @@ class _DocxReader:
                 first = False
             for inner in nested:
                 self.table(inner)
+
+    def _is_box(self, tbl) -> bool:
+        """A one-column table is a box drawn round paragraphs (a boxed "RESOLVED:" or a
+        framed header), not data: its paragraphs are read as paragraphs."""
+        grid = tbl.find(q("w:tblGrid"))
+        columns = len(grid.findall(q("w:gridCol"))) if grid is not None else 0
+        rows = tbl.findall(q("w:tr"))
+        return bool(rows) and (columns == 1 or (columns == 0 and all(len(list(self._cells(tr))) == 1 for tr in rows)))
 
     def _cells(self, tr):
         for child in tr:

@@ -159,6 +159,16 @@ def test_rendered_break_after_a_hard_break_is_one_break():
     assert result.blocks[-1].page_end == 3 and len(result.pages) == 3
 
 
+def test_one_column_table_is_a_box_of_paragraphs():
+    document = docx.Document()
+    box = document.add_table(rows=1, cols=1).cell(0, 0)
+    box.paragraphs[0].add_run("RESOLVED:").bold = True
+    box.add_paragraph("That the report be noted.")
+    result = read_docx(to_bytes(document))
+    assert [(b.kind, b.bold, b.text) for b in result.blocks] == [("para", True, "RESOLVED:"),
+                                                                 ("para", False, "That the report be noted.")]
+
+
 def test_list_styles_number_themselves():
     """"List Number" carries its numbering in the style, not on the paragraph."""
     document = docx.Document()
