@@ -8,7 +8,9 @@ Rules, each for something Word documents of minutes really do:
   (bullets get no label); a numbered heading keeps kind="heading" ("34. APOLOGIES FOR ABSENCE").
 - bold=True when every run with text is bold (direct formatting, character style or
   paragraph style).
-- A one-column table is a box round paragraphs: read as paragraphs.
+- A one-column table is a box round paragraphs: read as paragraphs. A two-column table of
+  minute numbers and text ("34." | "APOLOGIES FOR ABSENCE" ...) is minutes laid out in a grid:
+  the number joins the first paragraph of its text, a heading when bold or in capitals.
 - Tables -> one kind="row" block per row with its cells. A cell merged across columns
   (gridSpan) is one cell followed by "" for the columns it covers; a vertically merged
   continuation (vMerge) is "" - merged text is never repeated. A table nested in a cell
@@ -47,6 +49,8 @@ def wval(el, default=None):
 _OFF = {"0", "false", "off", "none"}
 _TRANSPARENT = {q(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:fldSimple", "w:customXml",
                                "w:sdtContent", "w:moveTo", "w:dir", "w:bdo")}
+#: a minute number alone in a cell: "34.", "6a", "11.25.01", "(3)"
+_MINUTE_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?[.)]?$")
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.I)
 
 
@@ -397,6 +401,9 @@ class _DocxReader:
                 for tc in self._cells(tr):
                     self.body(tc)
             return
+        if self._is_numbered_layout(tbl):
+            self.numbered_layout(tbl)
+            return
         index = self.tables
         self.tables += 1
         first = True
@@ -432,6 +439,35 @@ class _DocxReader:
         columns = len(grid.findall(q("w:gridCol"))) if grid is not None else 0
         rows = tbl.findall(q("w:tr"))
         return bool(rows) and (columns == 1 or (columns == 0 and all(len(list(self._cells(tr))) == 1 for tr in rows)))
+
+    def _is_numbered_layout(self, tbl) -> bool:
+        """Minutes laid out as a two-column table: a narrow column of minute numbers and a wide
+        column of text ("34." | "APOLOGIES FOR ABSENCE / Apologies were received from ...").
+        Every first cell is a minute number or empty, and most rows have one."""
+        rows = [list(self._cells(tr)) for tr in tbl.findall(q("w:tr"))]
+        if len(rows) < 2 or any(len(r) != 2 for r in rows):
+            return False
+        firsts = [self._cell(r[0])[0].strip() for r in rows]
+        numbered = [f for f in firsts if f]
+        if not all(_MINUTE_NUMBER.match(f) for f in numbered) or len(numbered) * 2 < len(rows):
+            return False
+        grid = [int(c.get(q("w:w"), "0") or 0) for c in tbl.iter(q("w:gridCol"))]
+        return len(grid) != 2 or not all(grid) or grid[0] * 3 < grid[1]
+
+    def numbered_layout(self, tbl):
+        """Each row: the number joins the first paragraph of the text cell; that paragraph is a
+        level-2 heading when it is bold or in capitals (an item title), else a para."""
+        for tr in tbl.findall(q("w:tr")):
+            number_cell, text_cell = list(self._cells(tr))
+            number = self._cell(number_cell)[0].strip()
+            start = len(self.blocks)
+            self.body(text_cell)
+            if number and len(self.blocks) > start:
+                first = self.blocks[start]
+                first.text = f"{number} {first.text}"
+                letters = [c for c in first.text if c.isalpha()]
+                if first.kind == "para" and (first.bold or (letters and all(c.isupper() for c in letters))):
+                    first.kind, first.heading_level = "heading", 2
 
     def _cells(self, tr):
         for child in tr:

@@ -169,6 +169,34 @@ def test_one_column_table_is_a_box_of_paragraphs():
                                                                  ("para", False, "That the report be noted.")]
 
 
+def test_minutes_laid_out_in_a_number_column():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.columns[0].width, table.columns[1].width = docx.shared.Cm(1.5), docx.shared.Cm(15)
+    for row, (number, title, text) in zip(table.rows, [
+            ("34.", "APOLOGIES FOR ABSENCE", "Apologies were received from Councillor Hyde."),
+            ("35.", "Declarations of interest", "There were none."), ("", "", "The meeting ended at 12.05 pm")]):
+        row.cells[0].text = number
+        if title:
+            row.cells[1].paragraphs[0].add_run(title).bold = number == "35."
+            row.cells[1].add_paragraph(text)
+        else:
+            row.cells[1].text = text
+    result = read_docx(to_bytes(document))
+    assert [(b.kind, b.text) for b in result.blocks] == [
+        ("heading", "34. APOLOGIES FOR ABSENCE"), ("para", "Apologies were received from Councillor Hyde."),
+        ("heading", "35. Declarations of interest"), ("para", "There were none."),
+        ("para", "The meeting ended at 12.05 pm")]
+
+
+def test_a_question_table_stays_a_table():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("PQ 1", "Will the council ...?"), ("PQ 2", "When will ...?")]):
+        row.cells[0].text, row.cells[1].text = cells
+    assert [b.kind for b in read_docx(to_bytes(document)).blocks] == ["row", "row"]
+
+
 def test_list_styles_number_themselves():
     """"List Number" carries its numbering in the style, not on the paragraph."""
     document = docx.Document()
