@@ -48,7 +48,7 @@ _QA_HEAD = re.compile(
     r"^(?:(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*)?Question\s*(?P<ref>(?:No\.?\s*)?\d{1,3}[a-z]?)?\s*"
     r"(?:(?:[–—:-]|from|by|submitted\s+by|asked\s+by)\s*(?P<who>.*?))?\s*$", re.I)
 #: "... to Cllr Y, Cabinet Member for Z" inside the part after "Question by"
-_TO = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z])")
+_TO = re.compile(r"\s+to\s+(?=the\s+\w|[A-Z])")
 
 #: committee questions on agenda-item pages: "Q1: What ...", "Q3. There is ...", "Q4 Is the ...",
 #: "Q1.There is a lack ...", "Q1 Statement - We are ..." (not "Q1 2024/25" or "Q1 performance")
@@ -111,7 +111,7 @@ REPORTING_VERBS = ["explained", "stated", "confirmed", "acknowledged", "pointed"
                    "informed", "outlined", "suggested", "emphasised", "emphasized", "stressed", "believed",
                    "added", "assured", "accepted", "recognised", "recognized", "answered", "commented",
                    "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told"]
-_ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|on|in)$"
+_ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|on|in|'s|’s)$"
 RESPONDER_LEAD = [
     [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][\w’'&.-]*$"}},
      {"TEXT": {"REGEX": _ROLE_TOKEN}, "OP": "*"},
@@ -266,14 +266,15 @@ def header_layout(cells: list[str]) -> Optional[_Layout]:
 def _fit_cells(cells: list[str], layout: _Layout) -> list[str]:
     """Line a row's cells up with the header.
 
-    A row one cell short whose first cell holds ref and name ("PQ 5 Ms Dean, Hereford" | text | to)
-    is split; other short rows are padded at the end."""
+    A row whose first cell holds ref and name ("PQ 5 Ms Dean, Hereford" | text | to), one cell
+    short or with its last cell empty, is split and shifted right; short rows are padded at the end."""
     cells = [clean_text(c) for c in cells]
     n = len(layout.roles)
-    if len(cells) < n and layout.roles[:2] == ["ref", "asker"]:
+    short = len(cells) < n or (len(cells) == n and not cells[-1].strip())
+    if short and layout.roles[:2] == ["ref", "asker"]:
         merged = _REF_AND_NAME.match(cells[0]) if cells else None
-        if merged and not _REF_CELL.match(cells[0]):
-            cells = [merged.group("ref"), merged.group("rest")] + cells[1:]
+        if merged and not _REF_CELL.match(cells[0]) and _words(merged.group("rest")) <= 8:
+            cells = [merged.group("ref"), merged.group("rest")] + cells[1:n - 1]
     if len(cells) > n:
         cells = cells[:n - 1] + [" ".join(cells[n - 1:])]
     return cells + [""] * (n - len(cells))

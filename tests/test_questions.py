@@ -1,0 +1,265 @@
+"""extract.questions on real files, one group of tests per kind of document.
+
+Real files: the Herefordshire seeds, the WECA question pack (PDF), Limerick district minutes
+(Markdown converted from PDF), Hastings minutes (scraped text). Re-rendered files under
+fixtures/documents/rerendered/questions-*: the seeds' question material re-rendered in other
+formats and shapes (Markdown pipe tables with HTML debris, a DOCX with one table per question,
+"Question N – Name" / "Response:" blocks, "Question 1 by Cllr X to the cabinet member" /
+"Answer" / "Supplementary question" / "Reply", an agenda-item page as HTML).
+"""
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from extract import extract_document, read, content_type_for
+from extract.questions import find_questions, header_layout, responder_lead
+from ingest.cli import cli
+
+from .conftest import SEEDS, fixture_path
+
+DOC = "f" * 64
+
+
+def found_in(path):
+    """(question, [responses]) pairs found in a file, through the real reader for its format."""
+    raw = path.read_bytes()
+    blocks = read(raw, content_type_for(path.name)).blocks
+    return [(f.record, f.children) for f in find_questions(blocks, DOC)]
+
+
+def by_text(pairs, fragment):
+    hits = [(q, r) for q, r in pairs if fragment in q.text]
+    assert len(hits) == 1, f"{len(hits)} questions contain {fragment!r}"
+    return hits[0]
+
+
+def rerendered(name):
+    return fixture_path("rerendered", name)
+
+
+# --- kind 1: question packs as tables ----------------------------------------------------------
+
+def test_unnumbered_table_with_continuation_rows_and_loose_responses():
+    """Seed 000: no refs; a row split across tables (empty questioner cell) continues the
+    question; responses in rows ("<p>Response:</p> ...") and in plain paragraphs after them."""
+    pairs = found_in(SEEDS / "000_e415bac42ba79459.txt")
+    assert [q.questioner for q, _ in pairs] == [
+        "David Barrett", "Hannah Currie", "Rachel Gallagher", "Maggie Steel", "Teresa Fenner",
+        "Melissa Portman - Lewis", "Reid"]
+    assert all(q.kind == "public" and q.ref is None and not q.is_supplementary for q, _ in pairs)
+    fenner, answers = by_text(pairs, "As a former Foster Carer")
+    assert "If we do not have enough Foster Carers" in fenner.text  # the continuation row
+    assert answers[0].text.startswith("By providing a safe, loving environment")
+    _, answers = by_text(pairs, "sever sibling bonds")
+    assert "Whether or not to keep siblings together" in answers[0].text  # paragraphs after the row
+    reid, _ = by_text(pairs, "birth families have been consulted")
+    assert (reid.questioner_title, reid.questioner_location, reid.questioner_raw) == ("Ms", "Hereford", "Ms Reid, Hereford")
+    assert [q.id for q, _ in pairs] == [f"{DOC[:16]}-q{n}" for n in range(1, 8)]
+
+
+def test_numbered_table_with_supplementaries_and_withheld_name():
+    """Seed 004: PQ/MQ refs give the kind; "Supplementary Question" after an answer is a
+    supplementary of that question; "Name and address supplied" gives no questioner; a ref cell
+    that swallowed the name ("PQ 5 Ms Dean, Hereford") is split."""
+    pairs = found_in(SEEDS / "004_58a656bbb4bbd1d0.txt")
+    assert len(pairs) == 16
+    refs = [q.ref for q, _ in pairs if not q.is_supplementary]
+    assert refs == ["PQ 1", "PQ 2", None, "PQ 4", "PQ 5", "MQ 1", "MQ 2", "MQ 3", "MQ 4"]
+    ids = {q.id: q for q, _ in pairs}
+    supp, answers = by_text(pairs, "How does the number of social workers")
+    parent = ids[supp.parent_id]
+    assert (supp.is_supplementary, parent.ref, supp.questioner, supp.questioner_location) == (1, "PQ 2", "Coda", "Peterchurch")
+    assert answers[0].text.startswith("Judge Keehan acknowledged")
+    withheld, _ = by_text(pairs, "culture within Children's Services")
+    assert (withheld.questioner, withheld.questioner_raw, withheld.ref) == (None, "Name and address supplied", None)
+    dean, answers = by_text(pairs, "Has a full audit of all records")
+    assert (dean.ref, dean.questioner_title, dean.questioner, dean.questioner_location) == ("PQ 5", "Ms", "Dean", "Hereford")
+    assert dean.addressed_to == "Cabinet member children and families"
+    assert answers[0].text.startswith("Over the past ten years")
+    shaw, _ = by_text(pairs, "bardenet Orme")
+    assert (shaw.kind, shaw.questioner_title, shaw.questioner, shaw.questioner_location) == (
+        "member", "Councillor", "NE Shaw", "Bromyard Bringsty")
+    durkin, answers = by_text(pairs, "What assurances can the cabinet member")
+    assert "Our local senior Judge HHJ Plunkett" in answers[0].text  # lettered list and paragraphs
+    assert "Being aware of the important role" not in answers[0].text  # the supplementary starts
+
+
+def test_supplementary_table_in_minutes_appendix_and_no_discussion_points():
+    """Seed 001: numbered discussion points ("1. The committee enquired about ...") are not
+    questions; the appendix's "Supplementary question" tables are, with "Response by X"."""
+    pairs = found_in(SEEDS / "001_084bcb77530a1605.txt")
+    assert [q.ref for q, _ in pairs] == ["PQ 1", "PQ 2", "PQ3", "PQ 4"]
+    assert all(q.is_supplementary and q.parent_id is None and q.kind == "public" for q, _ in pairs)
+    megan, answers = pairs[2]
+    assert (megan.questioner_title, megan.questioner, megan.questioner_location) == ("Mrs", "Megan McGeown", "Weobley")
+    assert megan.addressed_to == "Children and Young People Scrutiny Committee"
+    assert answers[0].responder == "Cabinet Member Children and Young People"
+    assert answers[0].text.startswith("There will always be a number of “contacts”")
+    assert pairs[1][1][0].responder == "Corporate Director Children and Young People"
+
+
+@pytest.mark.parametrize("name", ["questions-council-2019-01-18-pipe-tables.md", "questions-council-2019-01-18-tables.docx"])
+def test_table_pack_rerendered(name):
+    """Seed 004's appendices as Markdown pipe tables with <p> debris, and as a DOCX whose
+    question rows are one-row tables between the answers (as the council's Word file had)."""
+    pairs = found_in(rerendered(name))
+    assert len(pairs) == 16
+    main = [q for q, _ in pairs if not q.is_supplementary]
+    assert [q.ref for q in main] == ["PQ 1", "PQ 2", None, "PQ 4", "PQ 5", "MQ 1", "MQ 2", "MQ 3", "MQ 4"]
+    assert [q.kind for q in main] == ["public"] * 5 + ["member"] * 4
+    matthews, answers = by_text(pairs, "Are we providing a supportive service")
+    assert (matthews.ref, matthews.questioner, matthews.questioner_location) == ("MQ 3", "RI Matthews", "Cred")
+    assert answers[0].text.startswith("Senior managers do value the IRO service")
+    assert "<p>" not in " ".join(q.text for q, _ in pairs)
+
+
+def test_header_layout_names_the_columns():
+    layout = header_layout(["Question Number", "Questioner", "Supplementary question", "Question to"])
+    assert layout.roles == ["ref", "asker", "question", "to"] and layout.supplementary
+    assert header_layout(["Ref No", "Name", "Title"]) is None  # a statements list, not questions
+    assert header_layout(["Lead Officer", "Title and summary of Decision", "Meeting date"]) is None
+
+
+# --- kind 2: question-and-answer blocks ----------------------------------------------------------
+
+def test_question_pack_pdf_question_name_mayors_response():
+    """WECA 2026-06-05 (PDF): 42 "Question N – Name" blocks each with a "Mayor’s Response";
+    councillors among public questioners stay public under the "Public Questions" title."""
+    pairs = found_in(fixture_path("weca", "joint-meeting-2026-06-05-public-questions-and-mayors-responses.pdf"))
+    assert [q.ref for q, _ in pairs] == [f"Question {n}" for n in range(1, 43)]
+    assert all(q.kind == "public" for q, _ in pairs)
+    assert all(len(r) == 1 and r[0].responder == "Mayor" for _, r in pairs)
+    lynch, answers = pairs[0]
+    assert lynch.questioner == "Andrew Lynch" and "monthly" in lynch.text
+    assert answers[0].text.startswith("I understand that officers’ declarations")
+    townsend = pairs[38][0]
+    assert (townsend.questioner_title, townsend.questioner) == ("Cllr", "Christine Townsend")
+    sanders = pairs[7][0]  # its text carries subtitles in capitals and "* THE LTN DEFINITION *"
+    assert "Statutory Guidance for Implementing Low Traffic" in sanders.text
+
+
+def test_question_name_response_blocks_rerendered():
+    """Seed 000 re-rendered as "Question N – Name" / text / "Response:" / answer."""
+    pairs = found_in(rerendered("questions-improvement-plan-qa-blocks.txt"))
+    assert [q.questioner for q, _ in pairs][:3] == ["David Barrett", "Hannah Currie", "Rachel Gallagher"]
+    assert len(pairs) == 7 and pairs[0][0].ref == "Question 1"
+    _, answers = by_text(pairs, "sever sibling bonds")
+    assert "Whether or not to keep siblings together" in answers[0].text
+
+
+def test_question_by_x_to_y_with_answer_supplementary_reply():
+    """Seed 004's member questions re-rendered as "Question 1 by Councillor CA Gandy, Mortimer to
+    the cabinet member, children and families" / text / "Answer" / "Supplementary question" / "Reply"."""
+    pairs = found_in(rerendered("questions-council-2019-01-18-member-qa.txt"))
+    main = [(q, r) for q, r in pairs if not q.is_supplementary]
+    assert len(main) == 4 and len(pairs) == 8
+    gandy, answers = main[0]
+    assert (gandy.kind, gandy.questioner_title, gandy.questioner, gandy.questioner_location) == (
+        "member", "Councillor", "CA Gandy", "Mortimer")
+    assert gandy.addressed_to == "the cabinet member, children and families"
+    assert answers[0].text.startswith("We have no evidence to date")
+    supp, answers = pairs[1]
+    assert supp.parent_id == gandy.id and supp.questioner == "CA Gandy"
+    assert answers[0].text.startswith("I would be delighted")
+
+
+def test_member_questions_submitted_by_councillor_with_reply():
+    """Limerick district minutes (Markdown from PDF): "**8.Question submitted by Councillor S.
+    Hartigan**", the question in bold italics, "**REPLY**: ..."; numbered points inside a reply
+    do not start questions; "Reply from Otonamee" is a second, attributed reply."""
+    pairs = found_in(fixture_path("limerick-city-and-county-council", "metropolitan-district-2024-10-21-minutes-converted.md"))
+    assert [q.ref for q, _ in pairs] == [str(n) for n in range(8, 38)]
+    first, answers = pairs[0]
+    assert (first.kind, first.questioner_title, first.questioner) == ("member", "Councillor", "S. Hartigan")
+    assert first.text.startswith("I will ask at the next Meeting") and "*" not in first.text
+    assert answers[0].text.startswith("The Active Travel South Circular Road scheme")
+    _, answers = by_text(pairs, "Loughmore Canal for surface water")
+    assert "Surface water discharges are not subject" in answers[0].text
+    _, answers = by_text(pairs, "emergency line")
+    assert [a.responder for a in answers] == [None, "Otonamee"]
+
+
+# --- kind 3: agenda-item pages with committee questions --------------------------------------------
+
+def committee_checks(pairs):
+    assert len(pairs) == 18
+    assert all(q.kind == "committee" and q.questioner is None for q, _ in pairs)
+    assert [q.ref for q, _ in pairs][:6] == ["Q1", "Q2", "Q3", "Q1", "Q2", None]
+    q1, answers = pairs[0]
+    assert "Have you considered trauma awareness training" in q1.text  # a follow-on sentence, not a question
+    assert answers[0].responder == "The Director for Children and Young People"
+    assert "RECOMMENDATION" not in answers[0].text and "trauma training extended" not in answers[0].text
+    unanswered, answers = pairs[3]  # "Q1: ..." then "Q2: ..." then one answer for both
+    assert "too high a proportion of interim staff" in answers[0].text
+    follow, answers = by_text(pairs, "asked the Director if the service engaged")
+    assert answers[0].responder == "The Director"
+    _, answers = by_text(pairs, "how soon will this service be up and running")
+    assert answers[0].responder is None and answers[0].text.startswith("It was explained")
+    _, answers = by_text(pairs, "could we change the wording")
+    assert answers[0].responder == "Director"
+    last, answers = pairs[-1]
+    assert "the committee resolved" not in answers[0].text
+    texts = " ".join(q.text for q, _ in pairs)
+    assert "Corporate Responsibility" not in " ".join(a.text for _, r in pairs for a in r)
+    assert "The Committee requested a diagram" not in texts  # a request, not a question
+
+
+def test_agenda_item_committee_questions():
+    committee_checks(found_in(SEEDS / "002_2e6ec7fe354f54a8.txt"))
+
+
+def test_agenda_item_committee_questions_html():
+    committee_checks(found_in(rerendered("questions-improvement-plan-agenda-item.html")))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The Director for Children and Young People explained that in terms of ...", "The Director for Children and Young People"),
+    ("The Complaints and Children's Rights Manager stated they were under no illusion", "The Complaints and Children's Rights Manager"),
+    ("The Director for Children and Young People did not have recruitment data", "The Director for Children and Young People"),
+    ("Director: yes we could that.", "Director"),
+    ("It was explained that the aim was to have a strategy drafted", None),
+    ("The Committee pointed out that the earlier you can invest", None),
+    ("There was uncertainty about current info on the Council website", None),
+])
+def test_responder_lead(text, who):
+    assert responder_lead(text) == who
+
+
+# --- kind 4: documents with no questions ----------------------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    SEEDS / "003_aadda3c5b76c8e7f.txt",  # a councillor's commentary with rhetorical questions
+    fixture_path("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt"),
+    fixture_path("weca", "ieListDocuments-joint-meeting-2026-06-05-agenda-only.html"),
+])
+def test_no_questions_where_there_are_none(path):
+    assert found_in(path) == []
+
+
+# --- through the archive ---------------------------------------------------------------------------
+
+def test_questions_and_responses_land_in_the_archive(archive_path, seeds_dir):
+    result = CliRunner().invoke(cli, ["ingest", str(archive_path), str(seeds_dir), "-s"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    db = sqlite3.connect(archive_path)
+    per_doc = dict(db.execute("select d.filename, count(q.id) from documents d left join questions q "
+                              "on q.document_id = d.id group by d.filename"))
+    assert per_doc == {"000_e415bac42ba79459.txt": 7, "001_084bcb77530a1605.txt": 4,
+                       "002_2e6ec7fe354f54a8.txt": 18, "003_aadda3c5b76c8e7f.txt": 0,
+                       "004_58a656bbb4bbd1d0.txt": 16}
+    parent_ref = db.execute("select p.ref from questions q join questions p on p.id = q.parent_id "
+                            "where q.text like 'Does the portfolio holder believe%'").fetchone()
+    assert parent_ref == ("MQ 1",)
+    orphans = db.execute("select count(*) from responses r left join questions q on q.id = r.question_id "
+                         "where q.id is null").fetchone()
+    assert orphans == (0,)
+
+
+def test_ids_are_stable_across_extractions():
+    raw = (SEEDS / "004_58a656bbb4bbd1d0.txt").read_bytes()
+    first = extract_document(raw, "004.txt")
+    second = extract_document(raw, "004.txt")
+    assert [q.id for q in first.questions] == [q.id for q in second.questions]
+    assert [r.id for r in first.responses] == [r.id for r in second.responses]
+    assert first.responses[0].id == f"{first.questions[0].id}-r1"
