@@ -109,7 +109,7 @@ def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
     lines = [one_line(b.text) for b in blocks]
     found: list[Found] = []
     for group in _groups(blocks, lines):
-        outcome, counts, votes = _closing(lines, group)
+        outcome, counts, votes = _closing(blocks, lines, group)
         for index, text, mark in group.parts:
             seq = len(found) + 1
             res = Resolution(id=f"{doc_id[:16]}-r{seq}", document_id=doc_id, seq=seq, text=text, kind=group.kind,
@@ -154,7 +154,7 @@ def _group_at(blocks, lines, i) -> _Group | None:
         return _with_parts(blocks, lines, i, kind, rest)
     narrative = NARRATIVE_LEADER.search(line)
     if narrative and len(line.split()) <= 60:
-        kind = "recommendation" if narrative.group("verb").lower().startswith("recommend") else "resolution"
+        kind = "recommendation" if re.search(r"\brecommend", line, re.I) else "resolution"
         group = _with_parts(blocks, lines, i, kind, "")
         return group
     nz = NZ_MOVER.match(line)
@@ -181,8 +181,8 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
     j = i + 1
     while j < len(lines) and j < i + 60:
         line, block = lines[j], blocks[j]
-        if not line:
-            j += 1
+        if not line or re.fullmatch(r"(?:page\s+)?\d{1,3}", line, re.I):
+            j += 1  # a page number between the leader and its parts
             continue
         if block.kind == "heading" or block.kind == "row" or rules.leader(line) or REASONS.match(line):
             break
@@ -337,23 +337,31 @@ def _strip_title(name: str | None) -> str | None:
     return rules.split_title(name)[1].strip(" ;,.") or None
 
 
-def _closing(lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:
+def _opens_next(blocks, lines, k) -> bool:
+    """Whether line `k` starts something new: a leader, a mover/seconder line, an item or a heading."""
+    line = lines[k]
+    return bool(blocks[k].kind == "heading" or rules.leader(line) or NZ_MOVER.match(line) or PROPOSED_LINE.match(line)
+                or segment.item_candidate(blocks[k], line) or NARRATIVE_LEADER.search(line)
+                or segment.NUMBER_ONLY.match(line) or MOVED_PROSE.search(line))
+
+
+def _closing(blocks, lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:
     """Outcome, vote counts and named votes from the group's own text and the lines just after it."""
     outcome, counts, votes = None, {}, []
     texts = [text for _, text, _ in group.parts] if group.kind == "motion" else []
     tail = []
-    reasons = False
-    for k in range(group.end, min(len(lines), group.end + 12)):
+    for k in range(group.end, min(len(lines), group.end + 14)):
         line = lines[k]
         if not line:
             continue
-        if REASONS.match(line) or (reasons and not (OUTCOME.match(line) or _is_vote_line(line))):
-            reasons = True  # "With the reasons for this decision being ..." sits before "CARRIED" (NZ)
-            continue
-        if _is_vote_line(line) or (OUTCOME.search(line) and len(line.split()) <= 25) or COUNTS_UK.search(line):
+        if _opens_next(blocks, lines, k):
+            break
+        if _is_vote_line(line) or COUNTS_UK.search(line) or COUNTS_DASH.search(line):
             tail.append(line)
-            continue
-        break
+        elif OUTCOME.search(line) and len(line.split()) <= 12:
+            tail.append(line)
+            break  # "The Motion was CARRIED" closes the motion
+        # other lines (a figure caption, "With the reasons for this decision being ...") are skipped
     for line in texts + tail:
         result = RESULT_LINE.match(line)
         if result:

@@ -1,0 +1,130 @@
+"""Resolutions, recommendations, motions with votes, and actions, from real minutes
+(extract/resolutions.py and the token rules in extract/rules.py, issue 5)."""
+import pytest
+
+from extract import extract_document
+from extract import rules
+
+from .conftest import fixture_path
+
+
+def records(*parts):
+    path = fixture_path(*parts)
+    return extract_document(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("text,kind,rest", [
+    ("RESOLVED: that the report is received.", "resolution", "that the report is received."),  # Herefordshire
+    ("Resolved that:", "resolution", "that"),
+    ("And Resolved:", "resolution", ""),  # Limerick, after "Proposed by ... Seconded by ..."
+    ("It was APPROVED:", "resolution", ""),  # Bristol
+    ("RECOMMENDATION: The Committee stressed", "recommendation", "The Committee stressed"),  # mgAi page
+    ("The Committee recommends that the plan be adopted", "recommendation", "that the plan be adopted"),
+])
+def test_leaders(text, kind, rest):
+    found_kind, found_rest = rules.leader(text)
+    assert found_kind == kind
+    assert found_rest.strip(" :") == rest
+
+
+@pytest.mark.parametrize("text", [
+    "the committee resolved that the following recommendations be made",  # narrative, not a leader
+    "Due to time limitations the committee agreed to refer the work programme item",
+])
+def test_no_leader_mid_sentence(text):
+    assert rules.leader(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a written response would be provided to clarify the point.", "passive_document"),
+    ("The Director did not have recruitment data on foster care, so would have to return to the committee on that.",
+     "return_to_committee"),
+    ("they would be happy to provide the committee with a quarterly report on the data", "provide"),
+    ("they were happy to take the suggestion regarding surveys forward as a recommendation", "take_forward"),
+    ("The CM C&F would raise this suggestion with the director children and families", "raise_with"),
+    ("There would be a discussion between the cabinet member and the director", "arrange_meeting"),
+    ("but an assurance was given that it would be checked", "passive_check"),
+    ("Comments gathered at the end of assessments would provide the service with opportunities", None),
+    ("partners would respond to an audit, which would then be checked and challenged", None),
+    ("The Council would be looking to engage with head teachers in the New Year.", None),
+])
+def test_promises(text, expected):
+    labels = [label for label, _, _ in rules.promises(text)]
+    assert (labels[0] if labels else None) == expected
+
+
+@pytest.mark.parametrize("raw,title,name", [
+    ("Councillor Toni Fagan", "Councillor", "Toni Fagan"),
+    ("Cllr. J Smith", "Cllr", "J Smith"),
+    ("Council President Arne Nyberg", "Council President", "Arne Nyberg"),
+    ("Co-opted Member Sam Pratley", "Co-opted Member", "Sam Pratley"),
+    ("Hannah Currie", None, "Hannah Currie"),
+])
+def test_titles_before_names(raw, title, name):
+    assert rules.split_title(raw) == (title, name)
+
+
+def test_committee_minutes_resolved_parts_and_promises():
+    recs = records("herefordshire", "001_084bcb77530a1605.txt")
+    texts = [r.text for r in recs.resolutions]
+    assert len(texts) == 6
+    assert texts[0].startswith("That the minutes of the meetings held on 7 May and 13 June 2024")
+    assert [r.part for r in recs.resolutions[1:4]] == ["1", "2", "3"]
+    # sub-points i.-iii. stay inside part 3; item 17's heading is not swallowed as a part 17
+    assert "iii. ensuring that children's young people's" in texts[3]
+    assert not any("FAMILIES' COMMISSION" in t for t in texts)
+    by_item = {i.id: i.number for i in recs.agenda_items}
+    assert [by_item[r.agenda_item_id] for r in recs.resolutions] == ["13", "16", "16", "16", "17", "17"]
+    actions = [a.text for a in recs.actions]
+    assert len(actions) == 3
+    assert "happy to provide the committee with a quarterly report" in actions[1]
+    assert recs.actions[1].owner == "The Corporate Director Children and Young People"
+
+
+def test_agenda_item_page_recommendations_and_action_markers():
+    recs = records("herefordshire", "002_2e6ec7fe354f54a8.txt")
+    kinds = [r.kind for r in recs.resolutions]
+    assert kinds == ["recommendation"] * 5 + ["resolution"] * 2
+    assert recs.resolutions[0].text.startswith("The Committee stressed that it would like to see trauma training")
+    assert recs.resolutions[-1].text.startswith("That the committee share with cabinet")
+    actions = recs.actions
+    assert actions[0].text.startswith("Chair suggested sharing responses") and actions[0].owner == "Chair"
+    assert any("would have to return to the committee on that" in a.text for a in actions)
+    assert any("detailed progress report" in a.text and a.due == "next scrutiny committee" for a in actions)
+    assert len(actions) == 4
+    assert all(a.agenda_item_id == recs.agenda_items[0].id for a in actions)
+
+
+def test_council_minutes_ignore_promises_in_question_appendix():
+    recs = records("herefordshire", "004_58a656bbb4bbd1d0.txt")
+    assert [r.text for r in recs.resolutions] == ["that the report is received."]
+    assert len(recs.actions) == 4  # the appendix answers ("would be pleased to meet with you") are not minutes
+    assert all(a.agenda_item_id == recs.agenda_items[-1].id for a in recs.actions)
+
+
+def test_nz_mover_seconder_lettered_parts_and_carried():
+    recs = records("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt")
+    first = recs.resolutions[0]
+    assert first.text.startswith("That apologies for absence from Councillor Poulain")
+    assert (first.mover, first.seconder, first.outcome) == ("Dixon", "Redstone", "carried")
+    pilcher = [r for r in recs.resolutions if r.mover == "Redstone" and r.seconder == "Watkins"]
+    assert [r.part for r in pilcher][:2] == ["A", "B"]
+    # "With the reasons for this decision being ..." sits between the parts and "The Motion was CARRIED"
+    assert all(r.outcome == "carried" for r in pilcher)
+
+
+def test_irish_proposed_seconded_and_resolved():
+    recs = records("limerick-city-and-county-council", "full-council-2022-11-28-minutes-converted.md")
+    first = recs.resolutions[0]
+    assert "the draft Minutes, as circulated, be taken as read and adopted and signed" in first.text
+    assert (first.mover, first.seconder) == ("Collins (M)", "Teskey")
+    assert not any(r.text.strip().isdigit() for r in recs.resolutions)  # page numbers are not parts
+
+
+def test_us_motion_prose_with_count():
+    recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
+    first = recs.resolutions[0]
+    assert first.kind == "motion"
+    assert "moved to approve the final findings of facts" in first.text
+    assert (first.mover, first.seconder, first.outcome) == ("Tuttle", "Bahrman", "carried")
+    assert (first.votes_for, first.votes_against) == (5, 0)
