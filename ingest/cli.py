@@ -208,7 +208,8 @@ def moderngov(archive, base_url, since, until, committees, delay, window, max_by
         crawler = Crawler(db, base_url, Cache(cache_dir or default_root(archive)), options, on_error=on_error)
         meetings = crawler.list_meetings()
         with click.progressbar(meetings, label="Crawling", file=sys.stderr, hidden=silent,
-                               item_show_func=lambda m: f"{m.date} {m.committee}"[:50] if m else "") as bar:
+                               item_show_func=lambda m: f"{crawler.summary.documents} documents loaded, now "
+                               f"{m.date} {m.committee}"[:70] if m else "") as bar:
             for listed in bar:
                 crawler.crawl_meeting(listed)
         summary = crawler.finish(complete=True)

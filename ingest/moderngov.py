@@ -147,6 +147,8 @@ class PoliteClient:
             raise CrawlError(f"{self.base_url}: site unreachable ({type(exc).__name__})") from None
         if response.status_code in (401, 403):
             robots.disallow_all = True
+        elif response.status_code == 429 or response.status_code >= 500:
+            raise CrawlError(f"{self.base_url}: robots.txt unavailable (HTTP {response.status_code}); try later")
         elif response.status_code >= 400:
             robots.allow_all = True
         else:

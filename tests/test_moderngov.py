@@ -8,7 +8,11 @@ robots.txt Disallow. Tests build real archives and assert on their rows and on w
 import datetime as dt
 import json
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -16,6 +20,7 @@ from click.testing import CliRunner
 
 from ingest.cache import Cache
 from ingest.cli import cli
+from ingest.link import link_archive
 from ingest.moderngov import (USER_AGENT, CrawlError, Crawler, CrawlOptions, FetchError, PoliteClient,
                               ServiceRefused, filename_for, is_service_refusal, norm_body, on_site,
                               parse_committees, parse_meeting, parse_meeting_list_html, same_host, text_date,
@@ -186,6 +191,30 @@ def test_killed_crawl_resumes_to_the_same_archive(full, site, tmp_path, kill_aft
     assert count(db_path, "crawl_meetings", "done = 1") < 4
     crawl(db_path, site)
     assert snapshot(db_path) == snapshot(full[0])
+
+
+def test_sigkilled_cli_crawl_resumes_to_the_same_archive(full, site, tmp_path):
+    """The real thing: `minutes-archive moderngov` killed with SIGKILL part-way, then run again."""
+    db_path = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "ingest", "moderngov", str(db_path), site.base_url, "--council", COUNCIL,
+               "--delay", "0.2", "-s"]
+    start = site.mark()
+    process = subprocess.Popen(command, cwd=ROOT.parent.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(site.document_requests(start)) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert count(db_path, "crawl_meetings", "done = 1") < 4
+    rerun = subprocess.run(command[:-2] + ["0.01", "-s"], cwd=ROOT.parent.parent, capture_output=True, text=True)
+    assert rerun.returncode == 1, rerun.stderr  # the missing file still fails
+    reference = tmp_path / "reference.db"  # the command also runs the people/thread link pass
+    shutil.copy(full[0], reference)
+    db = open_archive(reference)
+    link_archive(db)
+    db.close()
+    assert snapshot(db_path) == snapshot(reference)
 
 
 def test_second_run_downloads_nothing_for_unchanged_meetings(full, site, tmp_path):
