@@ -615,3 +615,53 @@ def link_archive(db, people_file=None, *, params: ThreadParams = None) -> LinkSu
         link_people(db, config, summary)
         link_threads(db, summary, params)
     return summary
+
+
+# --------------------------------------------------------------------------- canned queries
+
+#: SQL for Datasette canned queries over the tables written here (the publish step copies them
+#: into datasette_metadata.yml; tests/test_threads.py runs each one). `escape_fts` is Datasette's.
+CANNED_QUERIES = {
+    "person_history": """
+select pm.date, pm.council, m.body, p.name as person, pm.table_name as record, pm.column_name as as_,
+       pm.raw as printed_as, pm.method, pm.score,
+       coalesce(q.text, r.text, res.text, a.text) as text, q.thread_id,
+       d.filename, d.url, coalesce(q.page, r.page, res.page, a.page) as page
+from person_mentions pm
+join people p on p.id = pm.person_id
+left join questions q on pm.table_name = 'questions' and q.id = pm.row_id
+left join responses r on pm.table_name = 'responses' and r.id = pm.row_id
+left join resolutions res on pm.table_name = 'resolutions' and res.id = pm.row_id
+left join actions a on pm.table_name = 'actions' and a.id = pm.row_id
+left join documents d on d.id = pm.document_id
+left join meetings m on m.id = coalesce(q.meeting_id, res.meeting_id, a.meeting_id, d.meeting_id)
+where p.id = :person or p.name like '%' || :person || '%'
+order by p.name, pm.date, pm.table_name, pm.row_id""",
+    "thread": """
+select m.date, m.council, m.body, q.ref, q.questioner, p.name as person, q.is_supplementary,
+       (select group_concat(method || ' ' || linked_to, '; ') from thread_links where question_id = q.id) as linked_by,
+       q.text as question,
+       (select group_concat(r.text, ' / ') from responses r where r.question_id = q.id) as response,
+       d.filename, d.url, q.page, q.id as question_id
+from questions q
+join documents d on d.id = q.document_id
+left join meetings m on m.id = coalesce(q.meeting_id, d.meeting_id)
+left join people p on p.id = q.questioner_id
+where coalesce(q.thread_id, q.id) = (select coalesce(thread_id, id) from questions where id = :question)
+order by m.date, q.id""",
+    "asked_before": """
+select lm.date as asked_on, later.questioner, substr(later.text, 1, 300) as question,
+       t.first_date as first_asked_on, t.size as times_asked, t.askers as different_askers,
+       (select substr(text, 1, 300) from questions where id = t.id) as first_question,
+       (select group_concat(method, ', ') from thread_links where question_id = later.id) as linked_by,
+       later.id as question_id, t.id as thread_id, d.filename, d.url, later.page
+from questions later
+join threads t on t.id = later.thread_id and later.id != t.id
+join documents d on d.id = later.document_id
+left join meetings lm on lm.id = coalesce(later.meeting_id, d.meeting_id)
+where coalesce(:q, '') = ''
+   or later.rowid in (select rowid from questions_fts where questions_fts match escape_fts(:q))
+   or t.id in (select id from questions where rowid in
+               (select rowid from questions_fts where questions_fts match escape_fts(:q)))
+order by lm.date desc, later.id""",
+}

@@ -141,3 +141,36 @@ def test_same_meeting_is_not_a_reask():
     links = {(link.question_id, link.linked_to) for link in find_links([a, b, c])}
     assert ("b", "a") not in links and ("a", "b") not in links
     assert {("c", "a")} <= links or {("c", "b")} <= links
+
+
+def escape_fts(query):
+    """Datasette's escape_fts, so the canned queries run on a plain connection."""
+    import re
+
+    parts = re.findall(r'"[^"]*"|[^\s"]+', query)
+    return " ".join(f'"{p.strip(chr(34))}"' for p in parts if p.strip('"'))
+
+
+def test_canned_queries_answer(db):
+    from ingest.link import CANNED_QUERIES
+
+    db.conn.create_function("escape_fts", 1, escape_fts)
+    (steel,), = db.execute("select id from people where name = 'Maggie Steel'").fetchall()
+    history = db.execute(CANNED_QUERIES["person_history"], {"person": steel}).fetchall()
+    assert [r[0] for r in history] == ["2022-12-13", "2024-07-30", "2024-11-05", "2024-11-05"]
+    assert {r[6] for r in history} == {"Maggie Steel", "Ms. Maggie Steel Hereford"}
+    by_name = db.execute(CANNED_QUERIES["person_history"], {"person": "Steel"}).fetchall()
+    assert len(by_name) == 4
+
+    first_id, _ = thread_of(db, "There are some very bold statements")
+    later_id, _ = thread_of(db, SOCIAL_WORKERS_2025[:40])
+    for asked in (first_id, later_id):
+        side_by_side = db.execute(CANNED_QUERIES["thread"], {"question": asked}).fetchall()
+        assert [r[-1] for r in side_by_side] == [first_id, later_id]
+        assert [r[4] for r in side_by_side] == ["Hannah Currie", "Rachel Gallagher"]
+
+    before = db.execute(CANNED_QUERIES["asked_before"], {"q": "social workers allocated"}).fetchall()
+    assert [(r[0], r[1], r[3]) for r in before] == [("2025-03-04", "Rachel Gallagher", "2022-12-13")]
+    everything = db.execute(CANNED_QUERIES["asked_before"], {"q": ""}).fetchall()
+    assert len(everything) == db.execute(
+        "select count(*) from questions where thread_id is not null and thread_id != id").fetchone()[0] >= 4
