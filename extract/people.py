@@ -148,7 +148,18 @@ def looks_like_role(text: str) -> bool:
         return False
     hits = sum(1 for w in words if ROLE_WORDS_RE.fullmatch(w))
     leads = re.match(r"\s*(?:the\s+)?(?:cabinet|director|leader|chief|head|corporate|executive)\b", text, re.I)
-    return hits >= 1 and (hits * 2 >= len(words) or bool(leads))
+    ends = OFFICE_NOUN_RE.search(text)
+    return hits >= 1 and (hits * 2 >= len(words) or bool(leads) or bool(ends))
+
+
+#: An office ends in one of these nouns: "The Complaints and Children's Rights Manager".
+OFFICE_NOUN_RE = re.compile(
+    r"\b(?:manager|officer|director|clerk|secretary|solicitor|chairman|chairperson|leader|executive|"
+    r"commissioner|adviser|advisor|member|holder)\s*$", re.IGNORECASE)
+
+#: "The ..." before anything but an honorific is an office or a body, never a person's name:
+#: "The CM C&F", "The Director"; but "The Rt Hon ...", "The Revd ..." are people.
+THE_OFFICE_RE = re.compile(r"^the\s+(?!(?:rt|right|hon|honourable|rev|revd|reverend|lord|lady)\b)", re.IGNORECASE)
 
 
 def _clean(raw: str) -> str:
@@ -227,6 +238,8 @@ def parse_name(raw: str, *, title: str = None, location: str = None, places: Ite
     if "," in text:  # "Mr Barrington, Hereford"
         text, _, place = text.partition(",")
         location = location or place.strip() or None
+    if THE_OFFICE_RE.match(text) or "&" in text:
+        return None
     text, titles = _strip_titles(text.strip())
     if title:
         titles.append(fold(title).rstrip("."))
@@ -252,7 +265,7 @@ def parse_name(raw: str, *, title: str = None, location: str = None, places: Ite
     gender = "m" if set(titles) & MALE_TITLES else ("f" if set(titles) & FEMALE_TITLES else None)
     return NameParts(
         display=display, surname=fold(surname_tok), given=given, initials=initials,
-        title=titles[0].title() if titles else None, gender=gender,
+        title=next((t.title() for t in titles if t != "the"), None), gender=gender,
         councillor=bool(set(titles) & COUNCILLOR_TITLES), location=location, role=role, position=position)
 
 

@@ -112,7 +112,7 @@ MENTION_SOURCES = [
     ("attendance", "name", """
         select a.rowid, coalesce(a.raw, a.name), a.name, a.title, null, a.note, a.position, a.document_id,
                coalesce(m.council, d.council), m.date,
-               case when a.role = 'in_attendance' then 'officer' end
+               case when a.role = 'in_attendance' then 'officer' else 'member' end
         from attendance a join documents d on d.id = a.document_id
         left join meetings m on m.id = a.meeting_id"""),
     ("resolutions", "mover", """
@@ -163,7 +163,9 @@ def known_places(db, config: dict) -> set:
 
 
 def _person_role(matches: list[Match], person) -> Optional[str]:
-    """councillor > officer > public, from titles and from where the name was printed."""
+    """councillor > officer > public, from titles and from where the name was printed; a name in
+    a meeting's present / apologies list with no title ("Councillors: Clare Davies, ...") counts
+    as a councillor only when nothing else is known."""
     hints = {m.mention.hint for m in matches}
     if person.councillor or "councillor" in hints:
         return "councillor"
@@ -171,7 +173,7 @@ def _person_role(matches: list[Match], person) -> Optional[str]:
         return "officer"
     if "public" in hints:
         return "public"
-    return None
+    return "councillor" if "member" in hints else None
 
 
 def _roles_for(match: Match, council: str) -> list[tuple]:
@@ -269,6 +271,8 @@ class Q:
     asker: Optional[str] = None  # questioner_id
     meeting: Optional[str] = None  # meeting id (or document id when the meeting is unknown)
     parent_id: Optional[str] = None
+    document: str = ""  # with seq, orders questions of one meeting as printed
+    seq: int = 0
 
 
 @dataclass
@@ -399,7 +403,8 @@ def follow_up_reference(text: str) -> Optional[dict]:
 
 
 def _order(q: Q) -> tuple:
-    return (q.date or "9999-12-31", q.id)
+    """Earliest first: by meeting date (undated last), then as printed in the document."""
+    return (q.date or "9999-12-31", q.document, q.seq, q.id)
 
 
 def _explicit_links(questions: list[Q], sets: list[np.ndarray], vocab: "Vocabulary") -> list[Link]:
@@ -573,7 +578,7 @@ def assign_threads(questions: list[Q], links: list[Link]) -> dict[str, str]:
 def load_questions(db) -> list[Q]:
     rows = db.execute("""
         select q.id, q.text, coalesce(m.council, d.council, ''), m.date, q.questioner_id,
-               coalesce(q.meeting_id, d.meeting_id, q.document_id), q.parent_id
+               coalesce(q.meeting_id, d.meeting_id, q.document_id), q.parent_id, q.document_id, q.seq
         from questions q join documents d on d.id = q.document_id
         left join meetings m on m.id = coalesce(q.meeting_id, d.meeting_id)
         order by q.id""").fetchall()

@@ -174,3 +174,12 @@ def test_canned_queries_answer(db):
     everything = db.execute(CANNED_QUERIES["asked_before"], {"q": ""}).fetchall()
     assert len(everything) == db.execute(
         "select count(*) from questions where thread_id is not null and thread_id != id").fetchone()[0] >= 4
+
+
+def test_earliest_means_as_printed_not_by_id_spelling():
+    """Seed 004: MQ 1 is question 9 of the document and its supplementary question 10; "q10"
+    sorts before "q9" as text, but the thread is named after the question printed first."""
+    parent = Q("doc-q9", "What effect will these court cases have?", date="2019-01-18", meeting="m", document="doc", seq=9)
+    child = Q("doc-q10", "Will a task and finish group be set up?", date="2019-01-18", meeting="m", document="doc", seq=10,
+              parent_id="doc-q9")
+    assert assign_threads([parent, child], find_links([parent, child])) == {"doc-q9": "doc-q9", "doc-q10": "doc-q9"}
