@@ -55,6 +55,8 @@ USER_AGENT = (f"council-minutes-archive/{VERSION} "
 #: the earliest date a first (full) crawl asks for: ModernGov sites rarely hold older meetings
 EPOCH = dt.date(2000, 1, 1)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_RETRY_AFTER = 300.0  # a server asking for a longer pause gets a failure now and a retry next run
+MAX_REDIRECTS = 5
 XML_TYPE = "application/xml"
 
 
@@ -200,7 +202,7 @@ class PoliteClient:
         finally:
             self._last = time.monotonic()
 
-    def get(self, url: str, *, retries: Optional[int] = None, service: bool = False) -> Fetched:
+    def get(self, url: str, *, retries: Optional[int] = None, service: bool = False, hops: int = 0) -> Fetched:
         """Fetch `url` politely. Raises FetchError (or ServiceRefused) with a short reason."""
         if not same_host(url, self.base_url):
             raise FetchError("not on the site's host (never followed)")
@@ -223,7 +225,7 @@ class PoliteClient:
                 time.sleep(wait)
                 continue
             if response.is_redirect:
-                return self._follow(url, response, retries, service)
+                return self._follow(url, response, retries, service, hops)
             if response.status_code == 200:
                 return Fetched(str(response.url), body, response.headers.get("content-type"),
                                disposition_filename(response.headers.get("content-disposition")))
@@ -232,15 +234,20 @@ class PoliteClient:
             if response.status_code not in RETRY_STATUSES or attempt == retries:
                 raise FetchError(f"HTTP {response.status_code}", response.status_code)
             pause = retry_after(response, wait)
+            if pause > MAX_RETRY_AFTER:
+                raise FetchError(f"HTTP {response.status_code}, asked to wait {pause:.0f}s", response.status_code)
             log.debug("HTTP %s on %s, retrying in %.2fs", response.status_code, url, pause)
             time.sleep(pause)
         raise FetchError("gave up")  # not reached: the loop returns or raises
 
-    def _follow(self, url, response, retries, service) -> Fetched:
+    def _follow(self, url, response, retries, service, hops) -> Fetched:
+        """Follow a redirect by hand, so that one to another host is refused, not followed."""
         target = urljoin(url, response.headers.get("location", ""))
         if not same_host(target, self.base_url):
             raise FetchError(f"redirected off the site ({urlsplit(target).hostname})")
-        return self.get(on_site(target, self.base_url), retries=retries, service=service)
+        if hops >= MAX_REDIRECTS:
+            raise FetchError("too many redirects")
+        return self.get(on_site(target, self.base_url), retries=retries, service=service, hops=hops + 1)
 
 
 def disposition_filename(header: Optional[str]) -> Optional[str]:
@@ -513,9 +520,13 @@ class CrawlSummary:
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        line = (f"{self.meetings} meetings, {self.documents} documents loaded, {self.unchanged} unchanged, "
-                f"{self.failed} failed")
+        line = (f"{_plural(self.meetings, 'meeting')}, {_plural(self.documents, 'document')} loaded, "
+                f"{self.unchanged} unchanged, {self.failed} failed")
         return line + (f" ({self.skipped} links not followed)" if self.skipped else "")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class Crawler:

@@ -146,6 +146,9 @@ class FakeModernGov:
         if path == "/robots.txt":
             text = self.robots if self.robots is not None else (ROOT / "robots.txt").read_text()
             return 200, text.encode(), {"Content-Type": "text/plain"}
+        if path.startswith("/redirect/"):  # on: to robots.txt; off: to another host; loop: to itself
+            target = {"on": "/robots.txt", "off": f"http://127.0.0.1:{self.port}/robots.txt", "loop": path}
+            return 302, b"", {"Location": target[path.rsplit("/", 1)[1]]}
         if path.startswith("/mgWebService.asmx/"):
             return self.service_answer(path.rsplit("/", 1)[1], query)
         if path.endswith(".aspx"):

@@ -197,7 +197,7 @@ def test_sigkilled_cli_crawl_resumes_to_the_same_archive(full, site, tmp_path):
     """The real thing: `minutes-archive moderngov` killed with SIGKILL part-way, then run again."""
     db_path = tmp_path / "archive.db"
     command = [sys.executable, "-m", "ingest", "moderngov", str(db_path), site.base_url, "--council", COUNCIL,
-               "--delay", "0.2", "-s"]
+               "--delay", "0.1", "-s"]
     start = site.mark()
     process = subprocess.Popen(command, cwd=ROOT.parent.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
@@ -292,6 +292,18 @@ def test_size_cap_aborts_the_download(site):
         client.close()
 
 
+def test_redirects_are_followed_on_the_site_only(site):
+    client = PoliteClient(site.base_url, CrawlOptions(delay=0))
+    try:
+        assert client.get(site.base_url + "/redirect/on").content.startswith(b"User-agent")
+        with pytest.raises(FetchError, match="redirected off the site"):
+            client.get(site.base_url + "/redirect/off")
+        with pytest.raises(FetchError, match="too many redirects"):
+            client.get(site.base_url + "/redirect/loop")
+    finally:
+        client.close()
+
+
 def test_cli_crawls_then_reports_failures_with_exit_1(tmp_path):
     db_path = tmp_path / "archive.db"
     base = ["moderngov", str(db_path), "--council", COUNCIL, "--delay", "0.01", "--committee", "101"]
@@ -302,7 +314,7 @@ def test_cli_crawls_then_reports_failures_with_exit_1(tmp_path):
         second = CliRunner().invoke(cli, base[:2] + [site.base_url] + base[2:])
     assert second.exit_code == 1
     assert "Error: " in second.output and "HTTP 404" in second.output
-    assert "1 meetings, 2 documents loaded, 2 unchanged, 1 failed" in second.output
+    assert "1 meeting, 2 documents loaded, 2 unchanged, 1 failed" in second.output
 
 
 # --------------------------------------------------------------------------- small pieces
