@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.link import Q, ThreadParams, candidate_pairs, content_words, find_links, follow_up_reference, link_archive
+from ingest.link import (Q, ThreadParams, assign_threads, candidate_pairs, content_words, find_links, follow_up_reference,
+                         link_archive)
 
 from .test_people import Doc, seed_text, seeds_archive
 
