@@ -207,8 +207,8 @@ def test_sigkilled_cli_crawl_resumes_to_the_same_archive(full, site, tmp_path):
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert count(db_path, "crawl_meetings", "done = 1") < 4
-    rerun = subprocess.run(command[:-2] + ["0.01", "-s"], cwd=ROOT.parent.parent, capture_output=True, text=True)
-    assert rerun.returncode == 1, rerun.stderr  # the missing file still fails
+    rerun = CliRunner().invoke(cli, command[3:-2] + ["0.01", "-s"])
+    assert rerun.exit_code == 1, rerun.output  # the missing file still fails
     reference = tmp_path / "reference.db"  # the command also runs the people/thread link pass
     shutil.copy(full[0], reference)
     db = open_archive(reference)
