@@ -76,11 +76,16 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
             return True
         return any(s.start <= index < s.end for s in seg.meetings) or any(i.start <= index < i.end for _, i in spans)
 
+    seen = set()
     for found in resolutions.find_resolutions(blocks, doc.id):
         if not recorded(found.index):
             continue
         r = found.record
         r.meeting_id, r.agenda_item_id = place(found.index)
+        key = (r.agenda_item_id, r.meeting_id, re.sub(r"\W+", " ", r.text.lower()).strip())
+        if key in seen:  # a ModernGov page prints the decision, then the minute's "Resolved:" again
+            continue
+        seen.add(key)
         records.resolutions.append(r)
         records.votes.extend(found.children)
     for found in resolutions.find_actions(blocks, doc.id):

@@ -146,6 +146,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
         group.end = i + 1
         return group
     lead = rules.leader(line)
+    if lead and _mid_sentence(blocks, lines, i):
+        lead = None  # "... the previous Corporate Director had" / "agreed that families should ..."
     if lead:
         kind, rest = lead
         wrapped = i + 1 < len(lines) and lines[i + 1][:1].islower()
@@ -165,6 +167,37 @@ def _group_at(blocks, lines, i) -> _Group | None:
     if PROPOSED_LINE.match(line):
         return _proposed_block(blocks, lines, i)
     return _motion_prose(lines, i)
+
+
+def _mid_sentence(blocks, lines, i) -> bool:
+    """A line that continues the sentence of the line before it (a PDF wraps paragraphs into
+    lines): it starts lower case and the previous line did not end a sentence."""
+    line = lines[i]
+    if not line[:1].islower() or i == 0:
+        return False
+    prev = next((lines[k] for k in range(i - 1, max(-1, i - 3), -1) if lines[k]), "")
+    return bool(prev) and blocks[i - 1].kind != "heading" and not prev.rstrip().endswith((".", ":", ";", "!", "?"))
+
+
+def paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
+    """Blocks joined into paragraphs where a reader split one paragraph into lines: a para
+    block that does not end a sentence continues into the next para block.
+    Returns (index of the first block, text)."""
+    found: list[tuple[int, str]] = []
+    open_para = False
+    for i, block in enumerate(blocks):
+        line = one_line(block.text)
+        if not line:
+            continue
+        joinable = block.kind == "para" and not PART.match(line) and not segment.item_candidate(block, line)
+        if found and open_para and joinable:
+            index, text = found[-1]
+            found[-1] = (index, f"{text[:-1]}{line}" if text.endswith("-") and line[:1].islower() else f"{text} {line}")
+        else:
+            found.append((i, line))
+        open_para = block.kind in ("para", "item") and not found[-1][1].rstrip().endswith(
+            (".", ":", ";", "!", "?", '"', "”", "'", "’")) and not rules.leader(found[-1][1])
+    return found
 
 
 def _with_parts(blocks, lines, i, kind, rest) -> _Group:
@@ -188,9 +221,10 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             break
         if OUTCOME.match(line) and len(line.split()) <= 8:
             break
-        if segment.item_candidate(block, line) and not THAT_PART.match(line.split(" ", 1)[-1]):
-            break  # the next minute item: "17. FAMILIES' COMMISSION UPDATE"
         part = PART.match(line)
+        in_list = part and (not group.parts or _follows(group.parts[-1][2], part.group("mark")))
+        if not in_list and segment.item_candidate(block, line) and not THAT_PART.match(line.split(" ", 1)[-1]):
+            break  # the next minute item: "17. FAMILIES' COMMISSION UPDATE"
         style = _style(part.group("mark"), top_style) if part else None
         if part and group.parts and style == top_style and not _follows(group.parts[-1][2], part.group("mark")):
             break  # "17." after parts 1-3 is no part of this resolution
@@ -205,7 +239,9 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             group.parts.append((j, line, None))
         elif group.parts and _continues(group.parts[-1][1], line):
             _extend(group, line)
-        elif not group.parts and j == i + 1 and not _heading_like(block, line):
+        elif not group.parts and line.endswith(":") and len(line.split()) <= 25 and j <= i + 2:
+            pass  # "The West of England Combined Authority Committee:" introduces the parts below
+        elif not group.parts and j <= i + 2 and not _heading_like(block, line):
             group.parts.append((j, line, None))  # "RESOLVED:" then one plain paragraph
             j += 1
             break
@@ -463,12 +499,11 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
                                                       page=blocks[index].page)))
 
     table_cols: dict[int, tuple[int, int | None, int | None]] = {}
-    for i, block in enumerate(blocks):
-        if block.kind == "row" and block.cells:
-            _table_action(block, i, table_cols, add)
-            continue
-        line = one_line(block.text)
-        if not line or i in covered:
+    rows = {i for i, b in enumerate(blocks) if b.kind == "row" and b.cells}
+    for i in sorted(rows):
+        _table_action(blocks[i], i, table_cols, add)
+    for i, line in paragraphs(blocks):
+        if i in rows or i in covered:
             continue
         marked = ACTION_MARK.match(line)
         if marked:
@@ -484,6 +519,9 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
             if sentence.rstrip().endswith("?") or not rules.promises(sentence):
                 continue
             add(i, sentence, owner=_owner(sentence))
+    found.sort(key=lambda f: f.index)
+    for seq, f in enumerate(found, start=1):
+        f.record.seq, f.record.id = seq, f"{doc_id[:16]}-a{seq}"
     return found
 
 

@@ -142,7 +142,7 @@ TITLE_DEBRIS = re.compile(r"\s*\((?:pages?|items?|agenda\s+item|report)\s+[^)]*\
 #: titles of numbered lines that are discussion, not items: "1. The committee enquired about ..."
 REPORTING = re.compile(r"\b(?:was|were|is|are|had|has|have|asked|enquired|queried|noted|stated|explained|suggested|"
                        r"requested|raised|referred|considered|acknowledged|highlighted|confirmed|advised|agreed|"
-                       r"felt|expressed|pointed|said|told|would|could|should)\b", re.I)
+                       r"felt|expressed|pointed|said|told|would|could|should|approved|delegated|endorsed|resolved)\b", re.I)
 
 
 @dataclass
@@ -634,7 +634,8 @@ def item_candidate(block: Block, line: str):
     if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
         title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)", title, flags=re.I)[0])
         return (number, title) if title and re.search(r"[^\W\d_]", title) else None
-    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block):
+    ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
+    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block, ends):
         return None
     dated = dates.find_date(line)
     if dated and dated[1].start() == 0:
@@ -650,7 +651,7 @@ def item_candidate(block: Block, line: str):
     return number, title
 
 
-def _title_like(title: str, block: Block) -> bool:
+def _title_like(title: str, block: Block, ends_sentence: bool = False) -> bool:
     """Item titles are short labels ("Apologies for absence", "COURT JUDGEMENTS ..."); numbered
     discussion points are sentences ("The committee enquired about ...")."""
     words = title.split()
@@ -662,7 +663,9 @@ def _title_like(title: str, block: Block) -> bool:
         return len(words) <= 30
     if len(words) > 18:
         return False
-    sentence = title.rstrip().endswith((".", "?", ";", ",", ":")) and len(words) > 5
+    sentence = (ends_sentence or title.rstrip().endswith((".", "?", ";", ",", ":"))) and len(words) > 5 and (
+        bool(REPORTING.search(title)) or bool(re.match(r"^(?:the|a|an|it|this|there|members?|councillors?|he|she|they)\b",
+                                                       title, re.I)))
     if sentence:
         return False
     if block.kind == "heading" or block.bold:

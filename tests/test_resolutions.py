@@ -128,3 +128,24 @@ def test_us_motion_prose_with_count():
     assert "moved to approve the final findings of facts" in first.text
     assert (first.mover, first.seconder, first.outcome) == ("Tuttle", "Bahrman", "carried")
     assert (first.votes_for, first.votes_against) == (5, 0)
+
+
+def test_moderngov_page_decision_preamble_numbered_parts_no_duplicates():
+    recs = records("weca", "ieListDocuments-joint-meeting-2026-03-27-with-minutes.html")
+    texts = [r.text for r in recs.resolutions]
+    # "Resolved:" / "The West of England Combined Authority Committee:" / "1) Noted ..." -> parts, no preamble
+    assert texts[0].startswith("Noted the forecast position for the West of England MCA Revenue Budget")
+    assert not any(t.endswith("Committee:") for t in texts)
+    item9 = [r for r in recs.resolutions if "Feasibility and Development Funding Application" in r.text]
+    assert len(item9) == 6 and [r.part for r in item9] == ["1", "2", "3", "4", "5", "6"]
+    # the decision printed above the minute and repeated in it is one record
+    assert len(texts) == len(set((r.agenda_item_id, r.text) for r in recs.resolutions))
+
+
+def test_pdf_lines_rejoined_for_promises():
+    """A PDF reader gives one block per line: a promise that wraps is still one sentence."""
+    recs = records("rerendered", "herefordshire-cypsc-2024-07-30-minutes.pdf")
+    assert len(recs.resolutions) == 6
+    assert any("would be happy to provide the committee with a quarterly report on the data the service was receiving"
+               in a.text for a in recs.actions)
+    assert len(recs.actions) == 3
