@@ -44,9 +44,22 @@ _REF_AND_NAME = re.compile(rf"^(?P<ref>{REF})[.:]?\s+(?P<rest>\D.*)$")
 
 #: "Question 1 – Andrew Lynch"; "Question 10 - Sam Carrier"; "Question 3"; "Question 2:"
 #: "Question by Cllr X to Cllr Y, Cabinet Member for Z"; "8.Question submitted by Councillor S. Hartigan"
+#: "Questions 4 & 5 A,B,C - David Redgewell - Bus Services" (a public forum list: one entry, grouped refs)
+_GROUP_REF = r"\d{1,3}[a-z]?(?:\s*(?:,|&|and)\s*\d{1,3}[a-z]?)*(?:\s+[A-Z](?:\s*,\s*[A-Z])*(?=\s*[–—:-]))?"
 _QA_HEAD = re.compile(
-    r"^(?:(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*)?Question\s*(?P<ref>(?:No\.?\s*)?\d{1,3}[a-z]?)?\s*"
+    r"^(?:(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*)?(?P<word>Questions?)\s*(?P<ref>(?:No\.?\s*)?" + _GROUP_REF + r")?\s*"
     r"(?:(?:[–—:-]|from|by|submitted\s+by|asked\s+by)\s*(?P<who>.*?))?\s*$", re.I)
+#: askers that are a class of people, not a person: "members of the public", "councillors"
+_GENERIC_ASKERS = re.compile(r"^(?:the\s+)?(?:members?\s+of\s+the\s+(?:public|council)|members|councillors|"
+                             r"the\s+public|residents|the\s+floor)\b", re.I)
+#: "From: Jane Smith" then "To: the Cabinet Member for Finance" (labelled question forms)
+_FROM = re.compile(r"^(?:Question\s+)?From\s*:?\s+(?P<who>\S.{1,80})$", re.I)
+_TO_LABEL = re.compile(r"^(?:Question\s+)?To\s*:?\s+(?P<to>\S.{1,120})$", re.I)
+#: "Councillor Smith replied:" / "The Leader responded: ..." -> an answer by the named speaker
+_REPLIED = re.compile(r"^(?P<who>(?:The\s+|Cllr\.?\s+|Councillor\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)"
+                      r"[^:]{1,80}?)\s+(?:replied|responded|answered)\s*:\s*(?P<rest>.*)$", re.S)
+#: "Mr Jones asked a supplementary question about ..." (a supplementary told in prose)
+_SUPP_PROSE = re.compile(r"\b(?:asked|put|raised)\s+(?:a|the\s+following|one)\s+supplementary(?:\s+question)?\b", re.I)
 #: "... to Cllr Y, Cabinet Member for Z" inside the part after "Question by"
 _TO = re.compile(r"\s+to\s+(?=the\s+\w|[A-Z])")
 
@@ -232,11 +245,14 @@ class _Layout:
         return ""
 
 
-def header_layout(cells: list[str]) -> Optional[_Layout]:
+def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optional[_Layout]:
     """A _Layout when the row is a question table's header, else None.
 
     "Question Number | Questioner | Question | Question to" -> [ref, asker, question, to]
-    "Question Number | Questioner | Supplementary question | Question to" -> supplementary rows."""
+    "Question Number | Questioner | Supplementary question | Question to" -> supplementary rows.
+    "Ref No | Name | Title" under a "Public Forum Questions" heading (`titles_are_questions`) ->
+    [ref, asker, question]: each listed question by its title; under "Public Statements" it is
+    not a question table."""
     roles: list[Optional[str]] = []
     supplementary = False
     for cell in cells:
@@ -249,16 +265,18 @@ def header_layout(cells: list[str]) -> Optional[_Layout]:
                        r"cabinet member|portfolio(?: holder)?|responsible (?:member|officer))$", c):
             roles.append("to")
         elif re.search(r"^(?:questioner|name|asked by|submitted by|from|member|councillor|questioner name|"
-                       r"name of questioner)$", c):
+                       r"name of questioner|question(?:ed)? (?:from|by)|name and address)$", c):
             roles.append("asker")
         elif re.search(r"\b(?:response|answer|reply)\b", c):
             roles.append("response")
         elif "question" in c:
             roles.append("question")
             supplementary = supplementary or "supplementary" in c
+        elif titles_are_questions and c in ("title", "subject", "topic", "question title", "summary"):
+            roles.append("question")
         else:
             roles.append(None)
-    if "question" in roles and ("asker" in roles or "ref" in roles):
+    if "question" in roles and ("asker" in roles or "ref" in roles or "response" in roles):
         return _Layout(roles, supplementary)
     return None
 
@@ -298,6 +316,8 @@ class _Scanner:
         self.layout: Optional[_Layout] = None
         self.context: Optional[str] = None  # kind named by the nearest section heading
         self.committee_seen = False
+        self.last_heading = ""
+        self.skip: set[int] = set()  # blocks already read as part of another (a "To:" line)
         self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
         self.topic_heads = self._topic_heads()
 
@@ -362,7 +382,7 @@ class _Scanner:
     def run(self) -> list[_Draft]:
         for i, block in enumerate(self.blocks):
             if block.kind == "row" and block.cells:
-                layout = header_layout(block.cells)
+                layout = header_layout(block.cells, titles_are_questions=self._questions_section())
                 if layout:
                     self.layout, self.current = layout, None
                     self.close()
@@ -430,15 +450,42 @@ class _Scanner:
             self._append_answer(rest, block.page)
         return True
 
+    def _questions_section(self) -> bool:
+        """Whether the nearest heading above is about questions ("Public Forum Questions"),
+        not statements or petitions."""
+        heading = self.last_heading.lower()
+        return "question" in heading and not re.search(r"statement|petition", heading)
+
     def _text(self, i: int, block: Block, text: str) -> None:
-        if not text:
+        if not text or i in self.skip:
             return
+        if self.current is not None and self.current.origin == "block" and self.mode == "question" \
+                and not self.current.parts and re.match(r"^Question\s*:\s*", text, re.I):
+            text = re.sub(r"^Question\s*:\s*", "", text, flags=re.I)  # "Question: Will the ..." after From/To
+            if not text:
+                return
         heading = self._is_heading(block, text)
+        if heading:
+            self.last_heading = text
         qa = self._qa_heading(text)
         if qa is not None:
             self._start_block_question(i, block, *qa)
+            if self._in_list(i):
+                self.close()  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": one line per question
             return
+        labelled = self._labelled_question(i, text)
+        if labelled is not None:
+            self._start_block_question(i, block, None, *labelled, "")
+            return
+        if self.current is not None and self.mode is not None and block.kind != "row":
+            replied = _REPLIED.match(text)
+            if replied and _words(replied.group("who")) <= 12:
+                self._answer(block.page, replied.group("who").strip())
+                self._append_answer(replied.group("rest"), block.page)
+                return
         committee = _COMMITTEE_Q.match(text)
+        if committee and _looks_like_name(committee.group("rest")) and _words(committee.group("rest")) <= 5:
+            committee = None  # "Q34 – Dan Ackroyd": who asked, before the answer to a supplementary
         if committee and not self.block_seen:
             self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
             return
@@ -448,6 +495,10 @@ class _Scanner:
             self._start_supplementary(i, block, supp)
             return
         if self._is_response_marker(text) and self._response_marker(i, block, text):
+            return
+        if _SUPP_PROSE.search(text) and self.current is not None and self.mode is not None:
+            self._start_supplementary(i, block, None, origin="prose")  # "Mr Jones asked a supplementary question ..."
+            self.current.add(text, block.page)
             return
         if _words(text) <= 20 and not self.mode:
             self._set_context(text, reset=heading and self._hard_heading(text))
@@ -467,7 +518,7 @@ class _Scanner:
             self._start_committee(i, block, None, text)
             return
         if self.mode == "question" and self.current is not None:
-            if self.current.origin == "committee" and self._answer_begins(text):
+            if self.current.origin in ("committee", "prose") and self._answer_begins(text):
                 self._answer(block.page, responder_lead(text))
                 self._append_answer(text, block.page)
             else:
@@ -532,23 +583,55 @@ class _Scanner:
         match = _QA_HEAD.match(text)
         if not match or not (match.group("ref") or match.group("num") or match.group("who")):
             return None
+        if match.group("word").lower() == "questions" and not match.group("ref"):
+            return None  # "QUESTIONS FROM MEMBERS OF THE PUBLIC": a section title
         who = (match.group("who") or "").strip()
+        if _GENERIC_ASKERS.search(who):
+            return None  # "Question from members of the public"
         to = None
         if who:
             parts = _TO.split(who, maxsplit=1)
             if len(parts) == 2:
                 who, to = parts[0].strip(), parts[1].strip()
         inline = ""
-        if who and not _looks_like_name(who):
+        titled = re.split(r"\s+[–—-]\s+", who, maxsplit=1) if who else []
+        if len(titled) == 2 and _looks_like_name(titled[0]) and _words(titled[0]) <= 6 and _words(titled[1]) >= 2:
+            who, inline = titled  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": name, then title
+        elif who and not _looks_like_name(who):
             who, to, inline = "", None, (match.group("who") or "").strip()
+        if inline and _words(inline) < 5 and not inline.rstrip().endswith("?") and not who:
+            return None  # "Question from members of the public": a heading, not a question
         if match.group("ref"):
-            ref = f"Question {match.group('ref')}"
+            ref = re.sub(r"\s+", " ", f"{match.group('word')} {match.group('ref')}")  # "Questions 4 & 5 A,B,C"
         else:
             ref = match.group("num")
         if not who and self.mode == "question" and self.current is not None \
                 and self.current.origin == "block":
             return None  # "Question 1:" inside the text of "Question 10 - Sam Carrier": a sub-label
         return ref, who or None, to, inline
+
+    def _labelled_question(self, i: int, text: str):
+        """(asker, addressed_to) for a labelled question: "From: Jane Smith" with "To: the Cabinet
+        Member for Finance" on the next line; the text follows ("Question:" labels are dropped)."""
+        who = _FROM.match(text)
+        if not who or i + 1 >= len(self.blocks) or not (
+                _looks_like_name(who.group("who")) or split_person(who.group("who")).name is None):
+            return None
+        to = _TO_LABEL.match(clean_text(self.blocks[i + 1].text))
+        if not to:
+            return None
+        self.skip.add(i + 1)
+        return who.group("who").strip(), to.group("to").strip()
+
+    def _in_list(self, i: int) -> bool:
+        """A question printed as one line of a list of them (the public forum list of printed
+        minutes): the line before or after it is another question heading."""
+        def is_head(j):
+            if not (0 <= j < len(self.blocks)) or self.blocks[j].kind == "row" or _words(self.blocks[j].text) > 30:
+                return False
+            match = _QA_HEAD.match(clean_text(self.blocks[j].text))
+            return bool(match and match.group("ref") and match.group("who"))
+        return is_head(i - 1) or is_head(i + 1)
 
     def _number_before(self, i: int) -> Optional[str]:
         """"7." on its own line right before "Question submitted by Councillor S. Benson" is its number."""
@@ -587,14 +670,14 @@ class _Scanner:
         self.committee_seen = True
         draft.add(text, block.page)
 
-    def _start_supplementary(self, i, block, match) -> None:
+    def _start_supplementary(self, i, block, match, origin=None) -> None:
         parent = self._main()
-        draft = self._new(i, parent.origin if parent else "block", supplementary=True, parent=parent)
+        draft = self._new(i, origin or (parent.origin if parent else "block"), supplementary=True, parent=parent)
         if parent is not None:
             draft.asker_raw, draft.addressed_to, draft.kind = parent.asker_raw, parent.addressed_to, parent.kind
-        if match.group("by"):
+        if match is not None and match.group("by"):
             draft.asker_raw = match.group("by").strip()
-        if match.group("rest"):
+        if match is not None and match.group("rest"):
             draft.add(match.group("rest"), block.page)
 
     def _is_response_marker(self, text: str) -> bool:

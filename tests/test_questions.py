@@ -164,6 +164,23 @@ def test_question_by_x_to_y_with_answer_supplementary_reply():
     assert answers[0].text.startswith("I would be delighted")
 
 
+def test_labelled_from_to_question_reply_with_prose_supplementaries():
+    """Seed 004's public questions re-rendered as "From: Mr Barrington, Hereford" / "To: Cabinet
+    member ..." / "Question: ..." / "Reply: ...", with "Ms Coda asked a supplementary question: ..."
+    and "The cabinet member replied: ..."."""
+    pairs = found_in(rerendered("questions-council-2019-01-18-from-to-reply.txt"))
+    assert len(pairs) == 8
+    first, answers = pairs[0]
+    assert (first.questioner_title, first.questioner, first.questioner_location) == ("Mr", "Barrington", "Hereford")
+    assert first.addressed_to == "Cabinet member finance and corporate services"
+    assert first.text.startswith("Can the council indicate") and answers[0].text.startswith("The council is currently")
+    supp, answers = by_text(pairs, "How does the number of social workers")
+    assert supp.is_supplementary and supp.parent_id == pairs[1][0].id and supp.questioner == "Coda"
+    assert answers[0].responder == "The cabinet member" and answers[0].text.startswith("Judge Keehan acknowledged")
+    withheld, _ = by_text(pairs, "culture within Children's Services")
+    assert withheld.questioner is None and withheld.addressed_to == "Cabinet member children and families"
+
+
 def test_member_questions_submitted_by_councillor_with_reply():
     """Limerick district minutes (Markdown from PDF): "**8.Question submitted by Councillor S.
     Hartigan**", the question in bold italics, "**REPLY**: ..."; numbered points inside a reply
