@@ -83,6 +83,14 @@ class Line:
     bold: bool = False
     page: int = 0
     para: Optional[int] = None  # OCR paragraph id: lines of different OCR paragraphs never join
+    _key: Optional[str] = None
+
+    @property
+    def key(self) -> str:
+        """Text with spaces dropped and digits folded, so "Page 3 of 15" repeats as "page#of#"."""
+        if self._key is None:
+            self._key = self.text.translate(_KEY_TABLE).lower()
+        return self._key
 
 
 @dataclass
@@ -108,6 +116,7 @@ class PageLayout:
 
 
 _LINE = re.compile(r"[^\r\n]+")
+_KEY_TABLE = str.maketrans({**{d: "#" for d in "0123456789"}, " ": None, "\t": None, "\u00a0": None})
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 
@@ -118,7 +127,7 @@ class _Probe:
     def __init__(self):
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
-        self.rect = None
+        self.fonts: dict = {}
 
     def box(self, tp, index):
         import pypdfium2.raw as R
@@ -131,10 +140,12 @@ class _Probe:
         import pypdfium2.raw as R
 
         R.FPDFText_GetFontInfo(tp, index, self.name, 128, self.flags)
-        if _BOLD_NAME.search(self.name.value.decode("latin-1", "replace")):
-            return True
-        # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
-        return bool(self.flags.value & _FORCE_BOLD)
+        key = (self.name.value, self.flags.value)
+        if key not in self.fonts:
+            name = self.name.value.decode("latin-1", "replace")
+            # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
+            self.fonts[key] = bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
+        return self.fonts[key]
 
 
 def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe) -> list[Line]:
@@ -158,7 +169,7 @@ def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe)
         l0, r0, t0, b0 = probe.box(tp, first)
         _, r1, t1, b1 = probe.box(tp, last)
         top, bottom = height - max(t0, t1), height - min(b0, b1)
-        bold = probe.bold(tp, first) and probe.bold(tp, mid) and probe.bold(tp, last)
+        bold = probe.bold(tp, first) and probe.bold(tp, last)
         size = R.FPDFText_GetFontSize(tp, mid)
         lines.append(Line(text=stripped, x0=l0, x1=max(r0, r1), top=top, bottom=bottom,
                           size=round(size, 1), bold=bold, page=page_no))
@@ -170,7 +181,7 @@ def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe)
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf©¨¢£¤§±¶¼½¾]|â€|Â[\xa0-\xbf]")
 _CID = re.compile(r"\(cid:\d+\)")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_NOT_LETTER = re.compile(r"[\W\d_]")
 
 
 def garbage_reason(text: str) -> Optional[str]:
@@ -186,21 +197,56 @@ def garbage_reason(text: str) -> Optional[str]:
         return "garbage text (unmapped glyphs)"
     if len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
         return "garbage text (mojibake)"
-    letters = sum(c.isalpha() for c in chars)
+    letters = len(chars) - len(_NOT_LETTER.findall(chars))
     if letters < 0.45 * len(chars):
         return "garbage text (mostly not letters)"
     return None
 
 
-def _objects_by_kind(page):
-    """Counts and boxes of the page's drawn objects (paths, images), in PDF coordinates."""
+@dataclass
+class _Drawn:
+    """The page's path and image objects: (left, bottom, right, top) in page space + handle."""
+
+    paths: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+
+
+def _transform(matrix, box):
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[3]), (box[0], box[3]), (box[2], box[1])):
+        xs.append(matrix.a * x + matrix.c * y + matrix.e)
+        ys.append(matrix.b * x + matrix.d * y + matrix.f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def drawn_objects(page, max_depth: int = 2) -> _Drawn:
+    """One raw ctypes pass over the page objects (pypdfium2's get_objects wraps every object
+    in Python objects and cost more than the text itself). Objects inside form XObjects are
+    mapped to page space with the form's matrix."""
     import pypdfium2.raw as R
 
-    paths, images = [], []
-    for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE), max_depth=2):
-        box = obj.get_bounds()
-        (images if obj.type == R.FPDF_PAGEOBJ_IMAGE else paths).append(box)
-    return paths, images
+    out = _Drawn()
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    path_kind, image_kind, form_kind = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+
+    def walk(handles, matrices, depth):
+        for obj in handles:
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == path_kind or kind == image_kind:
+                R.FPDFPageObj_GetBounds(obj, l, b, r, t)
+                box = (l.value, b.value, r.value, t.value)
+                for m in matrices:
+                    box = _transform(m, box)
+                (out.paths if kind == path_kind else out.images).append((box, obj))
+            elif kind == form_kind and depth < max_depth:
+                m = R.FS_MATRIX()
+                R.FPDFPageObj_GetMatrix(obj, m)
+                children = (R.FPDFFormObj_GetObject(obj, j) for j in range(R.FPDFFormObj_CountObjects(obj)))
+                walk(children, [m] + matrices, depth + 1)
+
+    raw = page.raw
+    walk((R.FPDFPage_GetObject(raw, i) for i in range(R.FPDFPage_CountObjects(raw))), [], 0)
+    return out
 
 
 def _text_rects(textpage) -> list[tuple]:
@@ -244,13 +290,13 @@ def outline_text_reason(paths, textpage, n_chars: int) -> Optional[str]:
     return None
 
 
-def layer_problem(page, textpage, text: str, width: float, height: float) -> Optional[str]:
+def layer_problem(drawn: _Drawn, textpage, text: str, width: float, height: float) -> Optional[str]:
     """Why this page's text layer cannot be trusted (so it needs OCR), or None."""
-    n_chars = len(re.sub(r"\s+", "", text))
+    n_chars = len(text) - sum(text.count(c) for c in " \r\n\t")
     bad = garbage_reason(text)
     if bad:
         return bad
-    paths, images = _objects_by_kind(page)
+    paths, images = [p[0] for p in drawn.paths], [i[0] for i in drawn.images]
     page_area = max(width * height, 1.0)
     image_area = sum(max(0.0, (b[2] - b[0]) * (b[3] - b[1])) for b in images)
     if n_chars < 20 and (image_area > 0.1 * page_area or len(paths) > 50):
@@ -275,17 +321,17 @@ class _Edge:
     b: float
 
 
-def _paint(obj) -> tuple[bool, bool]:
+def _paint(handle) -> tuple[bool, bool]:
     """(filled, stroked) with a visible, non-white colour. Text highlighting and white boxes
     behind paragraphs (WECA question packs: ~100 a page) are not rules."""
     import pypdfium2.raw as R
 
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    R.FPDFPath_GetDrawMode(obj.raw, fill_mode, stroke)
+    R.FPDFPath_GetDrawMode(handle, fill_mode, stroke)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
 
     def visible(getter):
-        if not getter(obj.raw, r, g, b, a):
+        if not getter(handle, r, g, b, a):
             return True
         return a.value > 0 and min(r.value, g.value, b.value) < 235
 
@@ -294,26 +340,25 @@ def _paint(obj) -> tuple[bool, bool]:
     return filled, stroked
 
 
-def _path_edges(page, height: float) -> list[_Edge]:
+def _path_edges(drawn: _Drawn, height: float) -> list[_Edge]:
     """Rules from path objects: a thin filled rectangle or a stroked line is one edge; a
     stroked rectangle (a cell border) gives its four sides. Filled blocks (cell shading,
     highlighting) are not rules."""
     import pypdfium2.raw as R
 
     edges = []
-    for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        l, b, r, t = obj.get_bounds()
+    for (l, b, r, t), handle in drawn.paths:
         top, bottom = height - t, height - b
         w, h = r - l, t - b
         thin_h, thin_v = h <= SNAP and w > SNAP, w <= SNAP and h > SNAP
         if not (thin_h or thin_v or (w > 10 and h > 6)):
             continue
-        filled, stroked = _paint(obj)
+        filled, stroked = _paint(handle)
         if thin_h and (filled or stroked):
             edges.append(_Edge(True, (top + bottom) / 2, l, r))
         elif thin_v and (filled or stroked):
             edges.append(_Edge(False, (l + r) / 2, top, bottom))
-        elif stroked and not (thin_h or thin_v) and R.FPDFPath_CountSegments(obj.raw) in (4, 5):
+        elif stroked and not (thin_h or thin_v) and R.FPDFPath_CountSegments(handle) in (4, 5):
             edges += [_Edge(True, top, l, r), _Edge(True, bottom, l, r),
                       _Edge(False, l, top, bottom), _Edge(False, r, top, bottom)]
     return edges
@@ -400,9 +445,9 @@ def _group_cells(cells: list[tuple]) -> list[list[tuple]]:
     return [t[1] for t in tables]
 
 
-def ruled_tables(page, textpage, height: float, lines: list[Line]) -> list[Table]:
+def ruled_tables(drawn: _Drawn, textpage, height: float, lines: list[Line]) -> list[Table]:
     """Ruled tables of one page: rows of cell text read with pdfium's bounded-text call."""
-    edges = _path_edges(page, height)
+    edges = _path_edges(drawn, height)
     if sum(1 for e in edges if not e.horizontal) < 3 or sum(1 for e in edges if e.horizontal) < 2:
         return []  # horizontal rules alone (WECA question packs) are not a table
     tables = []
@@ -491,7 +536,8 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            problem = layer_problem(page, textpage, text, width, height)
+            drawn = drawn_objects(page)
+            problem = layer_problem(drawn, textpage, text, width, height)
             if problem and ocr:
                 problems[index + 1] = problem
                 _ocr_layout(page, layout)
@@ -499,7 +545,7 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
             if problem:
                 problems[index + 1] = problem
             layout.lines = _text_lines(textpage, text, height, index + 1, probe)
-            layout.tables = ruled_tables(page, textpage, height, layout.lines)
+            layout.tables = ruled_tables(drawn, textpage, height, layout.lines)
             if layout.tables:
                 layout.lines = _outside_tables(layout.lines, layout.tables)
         finally:
@@ -530,13 +576,8 @@ def _margin_band(line: Line, layout: PageLayout, share: float = MARGIN) -> Optio
     return None
 
 
-def _running_key(text: str) -> str:
-    """Text with digits folded, so "Page 3 of 15" and "Minutes 12.3.24 - page 4" repeat."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text).lower())
-
-
 def _position_key(line: Line, layout: PageLayout) -> tuple:
-    return (round(line.top / (layout.height * 0.02)), _running_key(line.text))
+    return (round(line.top / (layout.height * 0.02)), line.key)
 
 
 def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
@@ -547,7 +588,7 @@ def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
     in_band: Counter = Counter()
     at_height: Counter = Counter()
     for layout in layouts:
-        in_band.update({(_margin_band(ln, layout), _running_key(ln.text))
+        in_band.update({(_margin_band(ln, layout), ln.key)
                         for ln in layout.lines if _margin_band(ln, layout)})
         at_height.update({_position_key(ln, layout) for ln in layout.lines})
     threshold = max(2, (len(layouts) + 1) // 2)
@@ -557,7 +598,7 @@ def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
             band = _margin_band(ln, layout)
             if _margin_band(ln, layout, 0.2) and is_page_number(ln.text):
                 drop.add((layout.page, i))
-            elif band and in_band[(band, _running_key(ln.text))] >= threshold:
+            elif band and in_band[(band, ln.key)] >= threshold:
                 drop.add((layout.page, i))
             elif at_height[_position_key(ln, layout)] >= max(3, threshold):
                 drop.add((layout.page, i))
@@ -599,15 +640,18 @@ _MARKERS = [
     re.compile(r"^\(?[a-hj-z]\)\s|^[a-h][.)]\s"),  # "(a) ", "b) ", "c. "
     re.compile(r"^\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s"),  # "iv. ", "(ii) "
     re.compile(r"^(?:PQ|MQ|Q)\s?\d+\b"),  # "PQ 1", "Q1:", "MQ 3"
-    re.compile(r"^Question\s+\d+\b", re.I),  # "Question 3 – CJ Lamb"
+    re.compile(r"^(?i:question)\s+\d+\b"),  # "Question 3 – CJ Lamb"
     re.compile(r"^(?:RESOLVED|RESOLUTION|AGREED|DECISION|ACTION|ACTIONS)\b"),  # "RESOLVED: That ..."
     re.compile(r"^[A-Z][a-z]{2,4}\d{2}\.\d{2}\b"),  # action refs "Sept21.01 NO will arrange"
 ]
 
 
+_ANY_MARKER = re.compile("|".join(f"(?:{m.pattern})" for m in _MARKERS))  # one match call a line
+
+
 def starts_item(text: str) -> bool:
     """A line that begins its own block whatever its geometry (numbered minute, question, bullet)."""
-    return bool(_BULLET.match(text)) and len(text) > 2 or any(m.match(text) for m in _MARKERS)
+    return bool(_BULLET.match(text)) and len(text) > 2 or bool(_ANY_MARKER.match(text))
 
 
 def _joins(prev: Line, line: Line, right_edge: float) -> bool:
@@ -628,6 +672,8 @@ def _joins(prev: Line, line: Line, right_edge: float) -> bool:
 def _join_text(a: str, b: str) -> str:
     """Join wrapped lines; undo line-end hyphenation ("recom-" + "mendation"), but keep the
     hyphen inside an e-mail address ("rebecca.baldwin-" + "cantello@bristol.gov.uk")."""
+    if not a.endswith(("\ufffe", "\x02", "\u00ad", "-")):
+        return f"{a} {b}"
     if a.endswith(("\ufffe", "\x02", "\u00ad")):
         if b[:1].islower() and "@" not in b.split(" ")[0]:
             return a[:-1] + b

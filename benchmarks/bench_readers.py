@@ -1,0 +1,148 @@
+"""PDF reading speed: the whole pipeline against bare pypdfium2 and plain pdfplumber.
+
+Over the text-layer PDFs in fixtures/documents (and ../shared/corpus when present) this
+measures pages per second of
+  (a) extract.extract_document  — our reader plus segmentation and record finding,
+  (r) extract.read_pdf.read_pdf — our reader alone,
+  (b) pypdfium2 get_textpage().get_text_range() per page — the floor a pdfium reader can reach,
+  (c) pdfplumber page.extract_text() per page — the usual pure-Python baseline,
+and prints the ratios (targets: a >= 0.5 x b and a >= 10 x c). Scanned pages are left out:
+OCR speed is Tesseract's, not ours. Results go to benchmarks/results/readers.json.
+"""
+from __future__ import annotations
+
+import io
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results" / "readers.json"
+REPEATS = 3
+
+
+def text_layer_pdfs() -> list[Path]:
+    """Every fixture/corpus PDF whose pages all have a usable text layer (no OCR needed)."""
+    sys.path.insert(0, str(ROOT))
+    from extract.blocks import ReadError
+    from extract.read_pdf import read_pdf
+
+    candidates = sorted((ROOT / "fixtures" / "documents").rglob("*.pdf"))
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.exists():
+        candidates += sorted(corpus.rglob("*.pdf"))
+    seen, keep = set(), []
+    for path in candidates:
+        raw = path.read_bytes()
+        if raw in seen:
+            continue
+        seen.add(raw)
+        try:
+            result = read_pdf(raw, ocr=False)
+        except ReadError:
+            continue
+        if not result.meta.get("page_problems"):
+            keep.append(path)
+    return keep
+
+
+def best_of(func, repeats=REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bare_pdfium(raws):
+    import pypdfium2 as pdfium
+
+    for raw in raws:
+        pdf = pdfium.PdfDocument(raw)
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        pdf.close()
+
+
+def plain_pdfplumber(raws):
+    import pdfplumber
+
+    for raw in raws:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+
+
+def reader_only(raws):
+    from extract.read_pdf import read_pdf
+
+    for raw in raws:
+        read_pdf(raw)
+
+
+def whole_pipeline(named):
+    from extract import extract_document
+
+    for name, raw in named:
+        extract_document(raw, name)
+
+
+def main():
+    import pypdfium2 as pdfium
+
+    paths = text_layer_pdfs()
+    named = [(p.name, p.read_bytes()) for p in paths]
+    raws = [raw for _, raw in named]
+    pages = sum(len(pdfium.PdfDocument(raw)) for raw in raws)
+    print(f"{len(paths)} text-layer PDFs, {pages} pages", flush=True)
+
+    timings = {"pypdfium2_text": best_of(lambda: bare_pdfium(raws)),
+               "read_pdf": best_of(lambda: reader_only(raws))}
+    try:
+        timings["extract_document"] = best_of(lambda: whole_pipeline(named))
+        pipeline_error = None
+    except Exception as exc:  # another stage failing must not hide the reader's figures
+        pipeline_error = f"{type(exc).__name__}: {exc}"
+        print(f"extract_document failed: {pipeline_error}")
+    timings["pdfplumber_extract_text"] = best_of(lambda: plain_pdfplumber(raws), repeats=1)
+
+    rates = {k: round(pages / v, 1) for k, v in timings.items()}
+    for name, rate in rates.items():
+        print(f"{name:26} {rate:9.1f} pages/s")
+    ratios = {}
+    for subject in ("extract_document", "read_pdf"):
+        if subject in rates:
+            ratios[f"{subject}_vs_pypdfium2"] = round(rates[subject] / rates["pypdfium2_text"], 3)
+            ratios[f"{subject}_vs_pdfplumber"] = round(rates[subject] / rates["pdfplumber_extract_text"], 2)
+    for name, ratio in ratios.items():
+        print(f"{name:34} {ratio:8.2f}x")
+    targets = {"extract_document_vs_pypdfium2": 0.5, "extract_document_vs_pdfplumber": 10}
+    met = {k: ratios.get(k, 0) >= v for k, v in targets.items()}
+    print("targets:", ", ".join(f"{k} >= {v}: {'met' if met[k] else 'NOT met'}" for k, v in targets.items()))
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({
+        "files": [str(p.relative_to(ROOT.parent)) for p in paths],
+        "pages": pages,
+        "seconds": {k: round(v, 4) for k, v in timings.items()},
+        "pages_per_second": rates,
+        "ratios": ratios,
+        "targets": targets,
+        "targets_met": met,
+        "pipeline_error": pipeline_error,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }, indent=2) + "\n")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
