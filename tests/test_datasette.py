@@ -394,3 +394,25 @@ async def test_search_highlight_is_the_only_markup(ds):
     assert "<mark>budget</mark>" in html
     assert "&lt;b&gt;cut&lt;/b&gt;" in html
     assert '<a href="/archive/question?id=' in html
+
+
+async def test_broad_search_ranks_the_newest_matches(tmp_path):
+    """Over 5,000 matches, only the 1,000 most recently added are ranked (keeps common words fast):
+    the results are still bm25-ordered, and all come from the newest 1,000 questions."""
+    path = tmp_path / "archive.db"
+    build_archive(path)
+    db = open_archive(path)
+    doc = db.execute("select id from documents where filename = 'hostile.pdf'").fetchone()[0]
+    with db.atomic():
+        db["questions"].insert_all(
+            {"id": f"bulk-{n}", "document_id": doc, "seq": 100 + n, "kind": "public", "page": 1,
+             # the older questions are shorter, so bm25 over all matches would rank them first
+             "text": "Will the council publish the budget" + " for schools" * (n >= 5000) * (1 + n % 3) + "?"}
+            for n in range(6000))
+    db.conn.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+    ds = Datasette([], immutables=[str(path)], metadata=metadata(), plugins_dir=str(PLUGINS), settings=SETTINGS)
+    found = [r for r in await rows(ds, search_url("budget")) if r["record_type"] == "question"]
+    assert len(found) >= 49 and all(r["rank"] is not None for r in found)
+    assert [r["rank"] for r in found] == sorted(r["rank"] for r in found)
+    assert all(int(r["question_id"].split("-")[1]) >= 5000 for r in found if r["question_id"].startswith("bulk-"))
