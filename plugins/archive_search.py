@@ -83,8 +83,8 @@ def highlight(value: str) -> Markup:
 
     `<script>x</script> <mark>foster</mark>` -> `&lt;script&gt;x&lt;/script&gt; <mark>foster</mark>`."""
     escaped = str(escape(value))
-    return Markup(escaped.replace(str(escape(MARK_OPEN)), MARK_OPEN)
-                  .replace(str(escape(MARK_CLOSE)), MARK_CLOSE))
+    marked = escaped.replace(str(escape(MARK_OPEN)), MARK_OPEN).replace(str(escape(MARK_CLOSE)), MARK_CLOSE)
+    return Markup('<div style="min-width: 24em">' + marked + "</div>")
 
 
 def link(href: str, label: str) -> Markup:

@@ -416,3 +416,27 @@ async def test_broad_search_ranks_the_newest_matches(tmp_path):
     assert len(found) >= 49 and all(r["rank"] is not None for r in found)
     assert [r["rank"] for r in found] == sorted(r["rank"] for r in found)
     assert all(int(r["question_id"].split("-")[1]) >= 5000 for r in found if r["question_id"].startswith("bulk-"))
+
+
+def _plugin(name):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, PLUGINS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("foster care", '(("foster" "care"))'),
+    ('"home to school" -bus plac*', '(("home to school" "plac"*)) NOT "bus"'),
+    ("adoption OR fostering", '(("adoption") OR ("fostering"))'),
+    ('foo( AND "', '(("foo" "AND"))'),
+    ("-", '""'), ("*", '""'), ("-bus", '""'), ("", '""'), (None, '""'),
+])
+def test_fts_query_builds_valid_fts5(text, expected):
+    import sqlite3
+    fts_query = _plugin("archive_search").fts_query
+    assert fts_query(text) == expected
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(x, tokenize='porter')")
+    conn.execute("select * from t where t match ?", [fts_query(text)]).fetchall()  # no syntax error
