@@ -108,6 +108,18 @@ _FOLLOW_ASKS = re.compile(r"^(?:The\s+)?(?:Committee|Members?|(?:A|One)\s+member
 _SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’' -]{1,40}?):\s+(?=\S)")
 _ASKERS = re.compile(r"^(?:the\s+)?(?:committee|members?|panel|chair(?:man|person)?)$", re.I)
 
+#: an item that is a question session with a named office holder: "Mayor's Q&A", "Leader's Question
+#: Time", "Questions to the Cabinet Member for Transport", "Question and Answer session"
+_QA_SESSION = re.compile(r"\bQ\s?&\s?A\b|\bquestion\s+and\s+answer|\bquestion\s+time\b|"
+                         r"\bquestions?\s+to\s+the\s+(?:mayor|leader|cabinet|portfolio|chief|executive)", re.I)
+#: a numbered topic in such a session: "3. Avonmouth & Severnside Infrastructure: Members challenged the
+#: Mayor on ... The Mayor acknowledged that ..."
+_SESSION_TOPIC = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<topic>[A-Z][^:.?!]{2,80}):\s+(?P<body>\S.+)$", re.S)
+#: a sentence in which the members ask: "Members challenged the Mayor on ...", "Members asked the Mayor to ..."
+_MEMBERS_ASK = re.compile(r"^(?:(?:The\s+)?Committee(?:\s+members)?|Members?|(?:A|One|Another)\s+(?:committee\s+)?member|"
+                          r"Councillors?)\b[^.]{0,40}\b(?:asked|questioned|challenged|queried|raised|sought|"
+                          r"pressed|enquired|inquired)\b", re.I)
+
 #: an interrogative sentence: ends with "?" or opens like a question
 _INTERROGATIVE = re.compile(r"\?\s*[\"”’)]*\s*$|^(?:what|how|why|when|where|who|which|is|are|can|could|will|would|"
                             r"do|does|did|should|has|have)\b", re.I)
@@ -123,7 +135,9 @@ REPORTING_VERBS = ["explained", "stated", "confirmed", "acknowledged", "pointed"
                    "noted", "replied", "responded", "clarified", "agreed", "did", "would", "highlighted",
                    "informed", "outlined", "suggested", "emphasised", "emphasized", "stressed", "believed",
                    "added", "assured", "accepted", "recognised", "recognized", "answered", "commented",
-                   "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told"]
+                   "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told",
+                   "identified", "welcomed", "mentioned", "committed", "described", "argued", "observed",
+                   "conceded", "admitted", "insisted", "offered", "promised", "considered", "felt", "accepted"]
 _ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|on|in|'s|’s)$"
 RESPONDER_LEAD = [
     [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][\w’'&.-]*$"}},
@@ -317,6 +331,7 @@ class _Scanner:
         self.context: Optional[str] = None  # kind named by the nearest section heading
         self.committee_seen = False
         self.last_heading = ""
+        self.session = False  # inside a "Mayor's Q&A" item, whose numbered topics are questions
         self.skip: set[int] = set()  # blocks already read as part of another (a "To:" line)
         self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
         self.topic_heads = self._topic_heads()
@@ -473,6 +488,15 @@ class _Scanner:
             if self._in_list(i):
                 self.close()  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": one line per question
             return
+        if heading and not _QA_SESSION.search(text):
+            self.session = False
+        elif heading:
+            self.session = True
+        if self.session and not heading:
+            topic = _SESSION_TOPIC.match(text)
+            if topic:
+                self._session_topic(i, block, topic)
+                return
         labelled = self._labelled_question(i, text)
         if labelled is not None:
             self._start_block_question(i, block, None, *labelled, "")
@@ -609,6 +633,19 @@ class _Scanner:
                 and self.current.origin == "block":
             return None  # "Question 1:" inside the text of "Question 10 - Sam Carrier": a sub-label
         return ref, who or None, to, inline
+
+    def _session_topic(self, i: int, block: Block, topic) -> None:
+        """One numbered topic of a Q&A session, told in prose: the topic and the members'
+        sentences are the question, the rest is the answer ("The Mayor acknowledged ...")."""
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z‘“\"'])", topic.group("body").strip())
+        asked = [x for x in sentences if _MEMBERS_ASK.match(x)]
+        answer = [x for x in sentences if x not in asked]
+        draft = self._new(i, "committee", ref=topic.group("n"), kind="committee")
+        draft.add(" ".join([topic.group("topic") + ":"] + asked), block.page)
+        if answer:
+            self._answer(block.page, responder_lead(answer[0]))
+            self._append_answer(" ".join(answer), block.page)
+        self.close()
 
     def _labelled_question(self, i: int, text: str):
         """(asker, addressed_to) for a labelled question: "From: Jane Smith" with "To: the Cabinet

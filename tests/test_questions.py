@@ -230,6 +230,20 @@ def test_agenda_item_committee_questions_html():
     committee_checks(found_in(rerendered("questions-improvement-plan-agenda-item.html")))
 
 
+def test_mayors_question_and_answer_session_topics():
+    """WECA Overview & Scrutiny (saved ModernGov page): the "Mayor's Q&A" item's numbered topics
+    are the committee's questions, with the Mayor's answer in the same paragraph."""
+    pairs = found_in(fixture_path("weca", "ieListDocuments-overview-scrutiny-2026-03-23-with-minutes.html"))
+    assert [q.ref for q, _ in pairs] == ["1", "2", "3", "4", "5"]
+    assert all(q.kind == "committee" for q, _ in pairs)
+    question, answers = pairs[2]
+    assert question.text.startswith("Avonmouth & Severnside Infrastructure: Members challenged the Mayor")
+    assert answers[0].responder == "The Mayor" and answers[0].text.startswith("The Mayor acknowledged")
+    assert "Members challenged" not in answers[0].text
+    # the numbered procedure rules under "Items from the Public" are not questions
+    assert not any("deadline" in q.text for q, _ in pairs)
+
+
 @pytest.mark.parametrize("text, who", [
     ("The Director for Children and Young People explained that in terms of ...", "The Director for Children and Young People"),
     ("The Complaints and Children's Rights Manager stated they were under no illusion", "The Complaints and Children's Rights Manager"),
