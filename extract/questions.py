@@ -271,6 +271,8 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
     supplementary = False
     for cell in cells:
         c = re.sub(r"\s+", " ", clean_text(cell).lower()).strip(" :")
+        if _words(c) > 6:
+            return None  # header cells are labels, not text
         if not c:
             roles.append(None)
         elif re.search(r"\b(?:number|no\.?|ref(?:erence)?|#)$", c) or c in ("no", "no.", "ref", "q", "item"):
@@ -417,14 +419,14 @@ class _Scanner:
         first = next((c for c in cells if c.strip()), "")
         asker, question = layout.get(cells, "asker"), layout.get(cells, "question")
         ref, to, reply = _ref(layout.get(cells, "ref")), layout.get(cells, "to"), layout.get(cells, "response")
-        label = _RESPONSE.match(first)
-        if label and not question.strip() and not asker.strip():
-            self._response_marker(i, block, first)
-            return True
+        labelled = self._labelled_row(i, block, cells)
+        if labelled is not None:
+            return labelled
         if not question.strip() and not asker.strip() and not ref:
             return False
-        if not asker.strip() and not ref and self.current is not None and self.current.origin == "table" \
-                and not self.current.answers:
+        named = "asker" in layout.roles or "ref" in layout.roles
+        if named and not asker.strip() and not ref and self.current is not None and self.current.origin == "table" \
+                and not self.current.answers and not reply.strip():
             self.current.add(question, block.page)  # a row split across pages: the text goes on
             if to.strip() and not self.current.addressed_to:
                 self.current.addressed_to = clean_text(to)
@@ -439,6 +441,28 @@ class _Scanner:
         if reply.strip():
             self._append_answer(reply, block.page)
         return True
+
+    def _labelled_row(self, i: int, block: Block, cells: list[str]) -> Optional[bool]:
+        """A row that opens with a label instead of a ref: "<p>Response:</p> text" / "Response" |
+        text (the answer to the question above), or "Supplementary question" | text."""
+        filled = [c for c in cells if c.strip()]
+        if not filled:
+            return None
+        first, rest = filled[0], " ".join(filled[1:])
+        label = _RESPONSE.match(first)
+        if label and (label.group("sep") or _words(first) <= 6) and self.current is not None:
+            self.mode = self.mode or "question"
+            if self._response_marker(i, block, first):
+                if rest:
+                    self._append_answer(rest, block.page)
+                return True
+        supp = _SUPPLEMENTARY.match(first)
+        if supp and _words(first) <= 8 and self._main() is not None:
+            self._start_supplementary(i, block, supp)
+            if rest:
+                self.current.add(rest, block.page)
+            return True
+        return None
 
     def _original(self, ref: Optional[str]) -> Optional[_Draft]:
         """The question a supplementary-table row refers to by number, when it is in this document."""

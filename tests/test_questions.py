@@ -114,11 +114,34 @@ def test_table_pack_rerendered(name):
     assert "<p>" not in " ".join(q.text for q, _ in pairs)
 
 
+def test_table_with_labelled_answer_and_supplementary_rows():
+    """Seed 004's public questions as one DOCX table in which answers and supplementaries sit in
+    rows labelled "Response", "Supplementary question", "Response to supplementary question"."""
+    pairs = found_in(rerendered("questions-council-2019-01-18-labelled-rows.docx"))
+    assert [(q.ref, q.is_supplementary) for q, _ in pairs] == [
+        ("PQ 1", 0), ("PQ 2", 0), (None, 1), (None, 0), (None, 1), ("PQ 4", 0), (None, 1), ("PQ 5", 0)]
+    assert all(len(answers) == 1 for _, answers in pairs)
+    supp, answers = pairs[2]
+    assert supp.parent_id == pairs[1][0].id and supp.text.startswith("How does the number of social workers")
+    assert answers[0].text.startswith("Judge Keehan acknowledged")
+    assert pairs[1][1][0].text.startswith("The council is committed")
+
+
+def test_two_column_question_answer_table():
+    """Seed 000 as a plain "Question | Answer" table (no questioner column)."""
+    pairs = found_in(rerendered("questions-improvement-plan-question-answer-table.docx"))
+    assert len(pairs) == 7 and all(q.questioner is None and len(a) == 1 for q, a in pairs)
+    _, answers = by_text(pairs, "As a former Foster Carer")
+    assert answers[0].text.startswith("By providing a safe, loving environment")
+
+
 def test_header_layout_names_the_columns():
     layout = header_layout(["Question Number", "Questioner", "Supplementary question", "Question to"])
     assert layout.roles == ["ref", "asker", "question", "to"] and layout.supplementary
     assert header_layout(["Ref No", "Name", "Title"]) is None  # a statements list, not questions
     assert header_layout(["Lead Officer", "Title and summary of Decision", "Meeting date"]) is None
+    assert header_layout(["Response", "The council has answered the question raised in the letter", "", ""]) is None
+    assert header_layout(["Question", "Answer"]).roles == ["question", "response"]
 
 
 # --- kind 2: question-and-answer blocks ----------------------------------------------------------
