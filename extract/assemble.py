@@ -83,8 +83,8 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         r = found.record
         r.meeting_id, r.agenda_item_id = place(found.index)
         key = (r.agenda_item_id, r.meeting_id, re.sub(r"\W+", " ", r.text.lower()).strip())
-        if key in seen:  # a ModernGov page prints the decision, then the minute's "Resolved:" again
-            continue
+        if key in seen or _restated(r, records.resolutions):
+            continue  # a ModernGov page prints the decision, then the minute's "Resolved:" again
         seen.add(key)
         records.resolutions.append(r)
         records.votes.extend(found.children)
@@ -98,6 +98,22 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
     for vote in records.votes:
         vote.resolution_id = renamed.get(vote.resolution_id, vote.resolution_id)
     _renumber(records.actions, "a", doc.id)
+
+
+def _restated(resolution, earlier) -> bool:
+    """A decision restated in a closing summary ("SUMMARY OF APPROVED RECOMMENDATIONS ... The Policy
+    Committee RESOLVED: a. Approve and implement ...") is the same decision recorded above it. Long
+    texts only: "That the report be noted." recurs in many items and is a decision each time."""
+    text = re.sub(r"\W+", " ", resolution.text.lower()).strip()
+    if len(text) < 60:
+        return False
+    for other in earlier:
+        if other.meeting_id != resolution.meeting_id:
+            continue
+        prior = re.sub(r"\W+", " ", other.text.lower()).strip()
+        if len(prior) >= 60 and (text in prior or prior in text):
+            return True
+    return False
 
 
 def _renumber(found, letter, doc_id) -> dict:

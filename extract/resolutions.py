@@ -33,7 +33,7 @@ from .spans import Found
 # Parts
 
 #: "1. That ...", "(a) That ...", "b) ...", "ii. having ...", "2: That ...", "A)        That", "1.1 That"
-PART = re.compile(r"^[-•*]?\s*\(?(?P<mark>\d{1,2}(?:\.\d{1,2})?|[a-zA-Z]|[ivxIVX]{1,5})(?:[.):]|\s*[-–]\s)\s*(?P<text>.*)$")
+PART = re.compile(r"^[-•*]?\s*\(?(?P<mark>\d{1,2}(?:\.\d{1,2}|[a-z])?|[a-zA-Z]|[ivxIVX]{1,5})(?:[.):]|\s*[-–]\s)\s*(?P<text>.*)$")
 #: an unnumbered part: "That HRA/EA training be provided ..."
 THAT_PART = re.compile("^[\u201c\"\u2018']?(?:That|THAT|To|TO)\\b")
 #: a narrative leader ending with a colon: "the committee resolved that the following
@@ -75,8 +75,8 @@ MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council(?:l)?or|mayor
                          r"(?:(?P<seconder>(?:(?:council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|member|"
                          r"president)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)\s+seconded)?", re.I)
 #: "Moved by McPherson to adopt." / "Moved by Cllr Smith, seconded by Cllr Jones"
-MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-                      r"(?:[,;]?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))?",
+MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))"
+                      r"(?:[,;]?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})))?",
                       re.I)
 #: "Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;"
 PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
@@ -102,6 +102,7 @@ class _Group:
     end: int = 0
     mover: str | None = None
     seconder: str | None = None
+    motion_text: list = field(default_factory=list)  # the "moved ... CARRIED" sentence before the decision
 
 
 def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
@@ -123,15 +124,41 @@ def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
 
 def _groups(blocks, lines) -> list[_Group]:
     groups: list[_Group] = []
+    pending = None  # a "moved by ... seconded by ... CARRIED" sentence whose decision follows
     i = 0
     while i < len(lines):
         group = _group_at(blocks, lines, i)
         if group is None or not group.parts:
             i += 1
             continue
+        if group.kind == "motion" and _decision_follows(blocks, lines, group.end):
+            pending = group  # Bristol: "The recommendation was moved by ... CARRIED" / "It was APPROVED: ..."
+            i = max(group.end, i + 1)
+            continue
+        if pending is not None and group.kind != "motion" and group.start - pending.end <= 4:
+            group.mover, group.seconder = group.mover or pending.mover, group.seconder or pending.seconder
+            group.motion_text = [text for _, text, _ in pending.parts]
+        pending = None
         groups.append(group)
         i = max(group.end, i + 1)
     return groups
+
+
+def _decision_follows(blocks, lines, k) -> bool:
+    """Whether a leader ("It was APPROVED:", "RESOLVED:") opens within the next few lines."""
+    for j in range(k, min(len(lines), k + 4)):
+        if lines[j] and (rules.leader(lines[j]) or _part_leader(lines[j])):
+            return True
+    return False
+
+
+def _part_leader(line: str):
+    """"1. It was APPROVED that a Task and Finish Group be initiated ..." -> (mark, kind, rest)."""
+    part = PART.match(line)
+    if not part:
+        return None
+    lead = rules.leader(part.group("text"))
+    return (part.group("mark"), *lead) if lead else None
 
 
 def _group_at(blocks, lines, i) -> _Group | None:
@@ -145,7 +172,15 @@ def _group_at(blocks, lines, i) -> _Group | None:
         group.parts = [(i, numbered.group("text"), numbered.group("ref"))]
         group.end = i + 1
         return group
+    part_lead = _part_leader(line)
+    if part_lead:
+        mark, kind, rest = part_lead
+        text = PART.match(line).group("text").strip()
+        group = _Group(start=i, kind=kind, parts=[(i, text, mark)], end=i + 1)
+        return group if rest.strip(" :-–—;,.") else None
     lead = rules.leader(line)
+    if lead and re.match(r"^\s*\(?\d{1,2}[a-zA-Z]?\b\)?(?!\s*[:.)])", lead[1]):
+        lead = None  # "Recommendation 2A was moved by ..." / "Recommendation 1 – Need for ..." name a recommendation
     if lead and _mid_sentence(blocks, lines, i):
         lead = None  # "... the previous Corporate Director had" / "agreed that families should ..."
     if lead:
@@ -203,35 +238,51 @@ def paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
 def _with_parts(blocks, lines, i, kind, rest) -> _Group:
     """The parts after a leader: inline text, or the numbered / lettered / "That" parts below."""
     group = _Group(start=i, kind=kind)
-    rest = rest.strip().lstrip(":-–—").strip()
+    rest = rest.strip().lstrip(":-–—;,.").strip()
     inline = rest and not re.fullmatch(r"(?:that|as\s+follows|unanimously|accordingly)?\s*[:\-–]?", rest, re.I)
     if inline and not rest.endswith(":"):
         inline_parts = _split_inline(rest)
+        if len(inline_parts) == 1:  # keep the leader: "RESOLVED: that the report is received."
+            inline_parts = [(None, re.sub(r"^[-•*#\s]+", "", lines[i]))]
         group.parts = [(i, text, mark) for mark, text in inline_parts]
         group.end = i + 1
+        while (group.end < len(lines) and blocks[group.end].kind == "para" and lines[group.end]
+               and _continues(group.parts[-1][1], lines[group.end]) and not _opens_next(blocks, lines, group.end)
+               and not PART.match(lines[group.end])):
+            _extend(group, lines[group.end])  # the inline resolution wraps onto the next line (PDF)
+            group.end += 1
         return group
-    top_style = None
+    top_style, top_mark, split = None, None, False
     j = i + 1
     while j < len(lines) and j < i + 60:
         line, block = lines[j], blocks[j]
         if not line or re.fullmatch(r"(?:page\s+)?\d{1,3}", line, re.I):
             j += 1  # a page number between the leader and its parts
             continue
-        if block.kind == "heading" or block.kind == "row" or rules.leader(line) or REASONS.match(line):
+        heading_part = block.kind == "heading" and PART.match(line) and (
+            not group.parts or _follows(top_mark, PART.match(line).group("mark"))
+            or _style(PART.match(line).group("mark"), top_style) != top_style)
+        if (block.kind == "heading" and not heading_part) or block.kind == "row" or rules.leader(line) or REASONS.match(line):
             break
         if OUTCOME.match(line) and len(line.split()) <= 8:
             break
         part = PART.match(line)
-        in_list = part and (not group.parts or _follows(group.parts[-1][2], part.group("mark")))
+        in_list = part and (not group.parts or _follows(top_mark, part.group("mark")))
         if not in_list and segment.item_candidate(block, line) and not THAT_PART.match(line.split(" ", 1)[-1]):
             break  # the next minute item: "17. FAMILIES' COMMISSION UPDATE"
         style = _style(part.group("mark"), top_style) if part else None
-        if part and group.parts and style == top_style and not _follows(group.parts[-1][2], part.group("mark")):
+        if part and group.parts and style == top_style and not _follows(top_mark, part.group("mark")):
             break  # "17." after parts 1-3 is no part of this resolution
         if part and (top_style is None or style == top_style):
-            top_style = style
+            top_style, top_mark, split = style, part.group("mark"), False
             if re.search(r"[^\W\d_]", part.group("text")):
                 group.parts.append((j, part.group("text").strip(), part.group("mark")))
+        elif part and group.parts and (split or _title_only(group.parts[-1][1])):
+            # "2. Residents Parking" / "a. Approve ..." / "b. Approved ...": one resolution per lettered part
+            if not split:
+                group.parts.pop()
+            split = True
+            group.parts.append((j, part.group("text").strip(), f"{top_mark}{part.group('mark')}"))
         elif part and group.parts:  # a sub-point ("i.", "ii.") of the current part
             _extend(group, line)
         elif THAT_PART.match(line) and (top_style in (None, "that")):
@@ -292,6 +343,18 @@ def _mark_value(mark: str) -> float | None:
     if len(mark) == 1 and mark.isalpha():
         return float(ord(mark.lower()) - ord("a") + 1)
     return None
+
+
+REPORTING_VERB = re.compile(r"\b(?:is|are|be|was|were|has|have|had|will|would|shall|should|approved?|agreed?|noted?|"
+                            r"recommends?|resolved?|requests?|asks?|endorsed?|delegates?)\b", re.I)
+
+
+def _title_only(text: str) -> bool:
+    """"Residents Parking" heads lettered decisions; "That scrutiny ... be given to" leads into its
+    sub-points and stays one resolution with them."""
+    words = text.split()
+    return 0 < len(words) <= 18 and not REPORTING_VERB.search(text) and not text.rstrip().endswith((":", ",", ";")) and not re.search(
+        r"\b(?:to|that|and|or|of|the|be|following)$", text.rstrip(" ."), re.I) and not THAT_PART.match(text)
 
 
 def _extend(group: _Group, line: str) -> None:
@@ -384,7 +447,7 @@ def _opens_next(blocks, lines, k) -> bool:
 def _closing(blocks, lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:
     """Outcome, vote counts and named votes from the group's own text and the lines just after it."""
     outcome, counts, votes = None, {}, []
-    texts = [text for _, text, _ in group.parts] if group.kind == "motion" else []
+    texts = [text for _, text, _ in group.parts] if group.kind == "motion" else list(group.motion_text)
     tail = []
     for k in range(group.end, min(len(lines), group.end + 14)):
         line = lines[k]

@@ -25,7 +25,9 @@ LEADERS = {
          {"LOWER": {"IN": ["resolved", "resolve", "resolutions", "resolution", "resolved:"]}}],
         # "It was APPROVED:" (Bristol); "APPROVED that ..."
         [{"LOWER": "it", "OP": "?"}, {"LOWER": "was", "OP": "?"}, {"LOWER": "approved"},
-         {"ORTH": {"IN": [":", "-", "–", "—"]}}],
+         {"LOWER": {"IN": [":", "-", "–", "—", "that"]}}],
+        # "It was APPROVED" alone on its line (Bristol), the decision below it
+        [{"LOWER": "it"}, {"LOWER": "was"}, {"LOWER": {"IN": ["approved", "agreed", "resolved", "decided"]}}],
         # "AGREED: that ..." / "Agreed - the minutes ..." / "It was AGREED that"
         [{"LOWER": "it", "OP": "?"}, {"LOWER": "was", "OP": "?"}, {"LOWER": {"IN": ["agreed", "agreed:"]}}],
         # "DECISION: ..." / "Decided: ..." / "Decisions:"

@@ -567,8 +567,12 @@ def _split_outside_brackets(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_ROLE_START = re.compile(r"^(?:leader|deputy|cabinet|portfolio|chief|director|head|executive|officer|clerk|"
+                         r"chair|vice|group|assistant|senior|interim|acting|strategic|corporate)\b", re.I)
+
+
 def _valid_name(name: str) -> bool:
-    if not name or _NOT_A_NAME.match(name) or re.search(r"[\d…_/@]|\.{3}", name):
+    if not name or _NOT_A_NAME.match(name) or re.search(r"[\d…_/@]|\.{3}", name) or _ROLE_START.match(name):
         return False
     words = name.split()
     if len(words) > 5 or not (name[0].isupper() or name[0] in "'’Ó"):

@@ -68,7 +68,7 @@ def test_committee_minutes_resolved_parts_and_promises():
     recs = records("herefordshire", "001_084bcb77530a1605.txt")
     texts = [r.text for r in recs.resolutions]
     assert len(texts) == 6
-    assert texts[0].startswith("That the minutes of the meetings held on 7 May and 13 June 2024")
+    assert texts[0].startswith("Resolved: That the minutes of the meetings held on 7 May and 13 June 2024")
     assert [r.part for r in recs.resolutions[1:4]] == ["1", "2", "3"]
     # sub-points i.-iii. stay inside part 3; item 17's heading is not swallowed as a part 17
     assert "iii. ensuring that children's young people's" in texts[3]
@@ -85,7 +85,7 @@ def test_agenda_item_page_recommendations_and_action_markers():
     recs = records("herefordshire", "002_2e6ec7fe354f54a8.txt")
     kinds = [r.kind for r in recs.resolutions]
     assert kinds == ["recommendation"] * 5 + ["resolution"] * 2
-    assert recs.resolutions[0].text.startswith("The Committee stressed that it would like to see trauma training")
+    assert recs.resolutions[0].text.startswith("RECOMMENDATION: The Committee stressed that it would like to see trauma")
     assert recs.resolutions[-1].text.startswith("That the committee share with cabinet")
     actions = recs.actions
     assert actions[0].text.startswith("Chair suggested sharing responses") and actions[0].owner == "Chair"
@@ -97,7 +97,7 @@ def test_agenda_item_page_recommendations_and_action_markers():
 
 def test_council_minutes_ignore_promises_in_question_appendix():
     recs = records("herefordshire", "004_58a656bbb4bbd1d0.txt")
-    assert [r.text for r in recs.resolutions] == ["that the report is received."]
+    assert [r.text for r in recs.resolutions] == ["RESOLVED: that the report is received."]
     assert len(recs.actions) == 4  # the appendix answers ("would be pleased to meet with you") are not minutes
     assert all(a.agenda_item_id == recs.agenda_items[-1].id for a in recs.actions)
 
@@ -149,3 +149,19 @@ def test_pdf_lines_rejoined_for_promises():
     assert any("would be happy to provide the committee with a quarterly report on the data the service was receiving"
                in a.text for a in recs.actions)
     assert len(recs.actions) == 3
+
+
+def test_uk_printed_minutes_moved_seconded_counts_and_summary():
+    """Bristol: "Recommendation 2A was moved by ... CARRIED (6 members voting in favour, none against
+    with 3 abstentions)" then "It was APPROVED" and the decision; a closing summary restates them."""
+    recs = records("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf")
+    by_part = {r.part: r for r in recs.resolutions}
+    first_permit = by_part["2a"]
+    assert "Approve and implement increase of £56 to £124 for first vehicle permit tariffs" in first_permit.text
+    assert (first_permit.mover, first_permit.seconder, first_permit.outcome) == ("Plowden", "Morris", "carried")
+    assert (first_permit.votes_for, first_permit.votes_against, first_permit.votes_abstain) == (6, 0, 3)
+    texts = [r.text for r in recs.resolutions]
+    # "Recommendation 1 – Need for ..." names a recommendation; it is not one
+    assert not any(t.startswith("Recommendation 1 –") for t in texts)
+    # the summary's "a. Approve and implement increase of £56 ..." is the decision above, not a second one
+    assert sum("increase of £56 to £124" in t for t in texts) == 1
