@@ -148,13 +148,28 @@ class _Probe:
         return self.fonts[key]
 
 
-def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe) -> list[Line]:
-    """pdfium's own line breaks, with one box/size/bold probe at the first, middle and last char.
+def to_display(box, rotation: int, width: float, height: float):
+    """A (left, right, top, bottom) box in PDF user space -> (x0, x1, top, bottom) as the page
+    is displayed, top-left origin. `width`/`height` are the displayed size: a page with
+    /Rotate 90 (a landscape table printed on a portrait sheet) is read as it is shown."""
+    l, r, t, b = box
+    if rotation == 90:
+        return b, t, l, r
+    if rotation == 180:
+        return width - r, width - l, b, t
+    if rotation == 270:
+        return width - t, width - b, height - r, height - l
+    return l, r, height - t, height - b
+
+
+def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, probe: _Probe) -> list[Line]:
+    """pdfium's own line breaks, with a box/font probe at the first and last char of each line.
 
     Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed."""
     import pypdfium2.raw as R
 
     tp = textpage.raw
+    width, height = size
     lines = []
     for m in _LINE.finditer(text):
         raw_line = m.group()
@@ -167,12 +182,14 @@ def _text_lines(textpage, text: str, height: float, page_no: int, probe: _Probe)
         if text[mid].isspace():
             mid = first
         l0, r0, t0, b0 = probe.box(tp, first)
-        _, r1, t1, b1 = probe.box(tp, last)
-        top, bottom = height - max(t0, t1), height - min(b0, b1)
+        l1, r1, t1, b1 = probe.box(tp, last)
+        box = (min(l0, l1), max(r0, r1), max(t0, t1), min(b0, b1))
+        x0, x1, top, bottom = to_display(box, rotation, width, height) if rotation else (
+            box[0], box[1], height - box[2], height - box[3])
         bold = probe.bold(tp, first) and probe.bold(tp, last)
-        size = R.FPDFText_GetFontSize(tp, mid)
-        lines.append(Line(text=stripped, x0=l0, x1=max(r0, r1), top=top, bottom=bottom,
-                          size=round(size, 1), bold=bold, page=page_no))
+        font_size = R.FPDFText_GetFontSize(tp, mid)
+        lines.append(Line(text=stripped, x0=x0, x1=x1, top=top, bottom=bottom,
+                          size=round(font_size, 1), bold=bold, page=page_no))
     return lines
 
 
@@ -205,7 +222,8 @@ def garbage_reason(text: str) -> Optional[str]:
 
 @dataclass
 class _Drawn:
-    """The page's path and image objects: (left, bottom, right, top) in page space + handle."""
+    """The page's path and image objects: (left, bottom, right, top) in page space, the
+    handle, and for paths the matrices of the forms holding them (innermost first)."""
 
     paths: list = field(default_factory=list)
     images: list = field(default_factory=list)
@@ -237,7 +255,10 @@ def drawn_objects(page, max_depth: int = 2) -> _Drawn:
                 box = (l.value, b.value, r.value, t.value)
                 for m in matrices:
                     box = _transform(m, box)
-                (out.paths if kind == path_kind else out.images).append((box, obj))
+                if kind == path_kind:
+                    out.paths.append((box, obj, matrices))
+                else:
+                    out.images.append((box, obj))
             elif kind == form_kind and depth < max_depth:
                 m = R.FS_MATRIX()
                 R.FPDFPageObj_GetMatrix(obj, m)
@@ -296,7 +317,7 @@ def layer_problem(drawn: _Drawn, textpage, text: str, width: float, height: floa
     bad = garbage_reason(text)
     if bad:
         return bad
-    paths, images = [p[0] for p in drawn.paths], [i[0] for i in drawn.images]
+    paths, images = [p[0] for p in drawn.paths], [i[0] for i in drawn.images]  # boxes only
     page_area = max(width * height, 1.0)
     image_area = sum(max(0.0, (b[2] - b[0]) * (b[3] - b[1])) for b in images)
     if n_chars < 20 and (image_area > 0.1 * page_area or len(paths) > 50):
@@ -340,27 +361,75 @@ def _paint(handle) -> tuple[bool, bool]:
     return filled, stroked
 
 
+MIN_RULE = 6.0  # points: shorter strokes are glyph parts (an "l" drawn as an outline), not rules
+
+
+def _subpath_boxes(handle, matrices) -> list[tuple]:
+    """Boxes of the straight-line subpaths of one path object, in page space. Word often draws
+    a whole table grid as one path of many moveto/lineto pieces (Souldern 2022-03-31 p2)."""
+    import pypdfium2.raw as R
+
+    m = R.FS_MATRIX()
+    R.FPDFPageObj_GetMatrix(handle, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    boxes, points = [], []
+    for i in range(R.FPDFPath_CountSegments(handle)):
+        seg = R.FPDFPath_GetPathSegment(handle, i)
+        kind = R.FPDFPathSegment_GetType(seg)
+        if kind == R.FPDF_SEGMENT_BEZIERTO:
+            return []  # curves: a drawing or a glyph, not a grid
+        R.FPDFPathSegment_GetPoint(seg, x, y)
+        if kind == R.FPDF_SEGMENT_MOVETO and points:
+            boxes.append(points)
+            points = []
+        points.append((x.value, y.value))
+    if points:
+        boxes.append(points)
+    out = []
+    for pts in boxes:
+        box = (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts))
+        for matrix in [m] + list(matrices):
+            box = _transform(matrix, box)
+        out.append(box)
+    return out
+
+
+def _box_edges(box, height: float, filled: bool, stroked: bool) -> list[_Edge]:
+    """A thin box is one rule; a stroked rectangle gives its four sides."""
+    l, b, r, t = box
+    top, bottom = height - t, height - b
+    w, h = r - l, t - b
+    if h <= SNAP and w >= MIN_RULE:
+        return [_Edge(True, (top + bottom) / 2, l, r)]
+    if w <= SNAP and h >= MIN_RULE:
+        return [_Edge(False, (l + r) / 2, top, bottom)]
+    if stroked and w > 10 and h > 6:
+        return [_Edge(True, top, l, r), _Edge(True, bottom, l, r),
+                _Edge(False, l, top, bottom), _Edge(False, r, top, bottom)]
+    return []
+
+
 def _path_edges(drawn: _Drawn, height: float) -> list[_Edge]:
-    """Rules from path objects: a thin filled rectangle or a stroked line is one edge; a
-    stroked rectangle (a cell border) gives its four sides. Filled blocks (cell shading,
-    highlighting) are not rules."""
+    """Rules from path objects: a thin filled rectangle or a stroked line is one rule; a
+    stroked rectangle (a cell border) gives its four sides; a path of many straight pieces is
+    split into its pieces. Filled blocks (cell shading, highlighting) are not rules."""
     import pypdfium2.raw as R
 
     edges = []
-    for (l, b, r, t), handle in drawn.paths:
-        top, bottom = height - t, height - b
+    for (l, b, r, t), handle, matrices in drawn.paths:
         w, h = r - l, t - b
-        thin_h, thin_v = h <= SNAP and w > SNAP, w <= SNAP and h > SNAP
-        if not (thin_h or thin_v or (w > 10 and h > 6)):
+        thin = (h <= SNAP and w >= MIN_RULE) or (w <= SNAP and h >= MIN_RULE)
+        if not (thin or (w > 10 and h > 6)):
             continue
         filled, stroked = _paint(handle)
-        if thin_h and (filled or stroked):
-            edges.append(_Edge(True, (top + bottom) / 2, l, r))
-        elif thin_v and (filled or stroked):
-            edges.append(_Edge(False, (l + r) / 2, top, bottom))
-        elif stroked and not (thin_h or thin_v) and R.FPDFPath_CountSegments(handle) in (4, 5):
-            edges += [_Edge(True, top, l, r), _Edge(True, bottom, l, r),
-                      _Edge(False, l, top, bottom), _Edge(False, r, top, bottom)]
+        if not (filled or stroked):
+            continue
+        segments = R.FPDFPath_CountSegments(handle)
+        if thin or segments <= 5:
+            edges += _box_edges((l, b, r, t), height, filled, stroked and segments in (4, 5))
+        elif segments <= 400:
+            for box in _subpath_boxes(handle, matrices):
+                edges += _box_edges(box, height, filled, stroked)
     return edges
 
 
@@ -544,8 +613,10 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
                 return layout
             if problem:
                 problems[index + 1] = problem
-            layout.lines = _text_lines(textpage, text, height, index + 1, probe)
-            layout.tables = ruled_tables(drawn, textpage, height, layout.lines)
+            rotation = page.get_rotation()
+            layout.lines = _text_lines(textpage, text, (width, height), rotation, index + 1, probe)
+            if not rotation:  # rules are not mapped to a rotated display (rare outside scans)
+                layout.tables = ruled_tables(drawn, textpage, height, layout.lines)
             if layout.tables:
                 layout.lines = _outside_tables(layout.lines, layout.tables)
         finally:
@@ -831,6 +902,8 @@ def build_blocks(layouts: list[PageLayout], drop: set[tuple[int, int]], body: fl
     for layout in layouts:
         kept = [ln for i, ln in enumerate(layout.lines) if (layout.page, i) not in drop]
         kept = reading_order(kept, layout.width) if layout.method == "text" else kept
+        if layout.tables:  # place tables by position: content order may put them anywhere
+            kept.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
         kept = builder.spill_over(kept, layout.tables)
         right_edge = max((ln.x1 for ln in kept), default=layout.width)
         items = _interleave(kept, layout.tables)

@@ -259,3 +259,27 @@ def test_every_corpus_pdf_reads_or_raises_read_error(path: Path):
         return
     assert result.pages and any(b.text for b in result.blocks)
     assert all(b.page >= 1 and b.text for b in result.blocks)
+
+
+@pytest.mark.parametrize("rotation, expected", [
+    (0, (10, 20, 722, 742)),  # portrait: top = height - top edge
+    (90, (50, 70, 10, 20)),  # /Rotate 90: the user-space left edge is the displayed top
+    (270, (722, 742, 592, 602)),  # the user-space right edge is the displayed top
+    (180, (592, 602, 50, 70)),
+])
+def test_rotated_page_boxes_are_read_as_displayed(rotation, expected):
+    """A char box (left 10, right 20, top 70, bottom 50) on a 612 x 792 sheet (unrotated)."""
+    width, height = (792, 612) if rotation in (90, 270) else (612, 792)
+    assert rp.to_display((10, 20, 70, 50), rotation, width, height) == expected
+
+
+def test_two_column_page_reads_left_column_then_right():
+    def line(text, x0, top):
+        return rp.Line(text=text, x0=x0, x1=x0 + 200, top=top, bottom=top + 10, size=10)
+
+    left = [line(f"left {i}", 50, 100 + 12 * i) for i in range(10)]
+    right = [line(f"right {i}", 330, 100 + 12 * i) for i in range(10)]
+    title = rp.Line(text="Minutes", x0=200, x1=400, top=60, bottom=75, size=14)
+    interleaved = [title] + [ln for pair in zip(left, right) for ln in pair]
+    ordered = rp.reading_order(interleaved, 612)
+    assert [ln.text for ln in ordered] == ["Minutes"] + [f"left {i}" for i in range(10)] + [f"right {i}" for i in range(10)]
