@@ -422,6 +422,15 @@ class _Scanner:
         labelled = self._labelled_row(i, block, cells)
         if labelled is not None:
             return labelled
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 1 and self.current is not None and self.current.origin == "table" and self.mode \
+                and len(layout.roles) > 2 and not _REF_CELL.match(filled[0]):
+            # a cell that runs on over a page break, read as a row of its own: the text goes on
+            if self.mode == "response":
+                self._append_answer(filled[0], block.page)
+            else:
+                self.current.add(filled[0], block.page)
+            return True
         if not question.strip() and not asker.strip() and not ref:
             return False
         named = "asker" in layout.roles or "ref" in layout.roles
@@ -763,7 +772,7 @@ class _Scanner:
 
 def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
     """Every question in the blocks, in document order, with its responses (see the module doc)."""
-    drafts = [d for d in _Scanner(blocks).run() if d.parts]
+    drafts = [d for d in _Scanner(blocks).run() if d.parts and not _stray_label(d)]
     places = comma_places(d.asker_raw for d in drafts)
     prefix = doc_id[:16]
     ids: dict[int, str] = {}
@@ -782,6 +791,14 @@ def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
         )
         found.append(Found(index=draft.index, record=question, children=_responses(draft, qid, doc_id)))
     return found
+
+
+def _stray_label(draft: _Draft) -> bool:
+    """A "Q1:" line that neither asks nor is answered is a label of something else
+    ("Q1: Revenue was £2.1m against a budget of £2.3m" in a finance report)."""
+    if draft.origin != "committee" or draft.ref is None:
+        return False
+    return "?" not in " ".join(draft.parts) and not any(a.parts for a in _shared_answers(draft))
 
 
 def _shared_answers(draft: _Draft) -> list[_Answer]:
