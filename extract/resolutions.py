@@ -85,7 +85,7 @@ SECONDED_LINE = re.compile(r"^seconded\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
 NZ_MOVER = re.compile(r"^(?:(?i:councillors?|crs?|mayor|deputy\s+mayor)\.?\s+)?(?P<mover>[A-Z][\w'’-]+)\s*/\s*"
                       r"(?:(?i:councillor|cr|mayor|deputy\s+mayor)\.?\s+)?(?P<seconder>[A-Z][\w'’-]+)$")
 #: "R2024-089 D. Yemm, S. Kirkey: That ... Carried."
-NUMBERED_RESOLUTION = re.compile(r"^(?P<ref>[A-Z]{1,3}\d{2,4}[-/]\d{1,4})\s+(?P<mover>[A-Z][\w.'’ -]+?),\s*"
+NUMBERED_RESOLUTION = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?P<ref>[A-Z]{1,3}\d{2,4}[-/]\d{1,4})\s+(?P<mover>[A-Z][\w.'’ -]+?),\s*"
                                  r"(?P<seconder>[A-Z][\w.'’ -]+?):\s*(?P<text>.+)$")
 #: "JH proposed and KA seconded the proposal that Nick Oakhill be elected chairman"
 PROPOSED_AND_SECONDED = re.compile(r"\b(?P<mover>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)\s+proposed\s+(?:and|,)\s+"
@@ -430,8 +430,11 @@ def _is_vote_line(line: str) -> bool:
 
 
 def _strip_title(name: str | None) -> str | None:
+    """"Councillor Collins (M)" -> "Collins (M)"; "Jane Smith, Alderman" -> "Jane Smith"."""
     if not name:
         return None
+    name = re.sub(r",\s*(?:alderman|alderwoman|trustee|councilmember|council\s+member|district\s+\d+|ward\s+\d+|"
+                  r"mayor|vice\s+mayor|chair\w*|commissioner|member)\b.*$", "", name.strip(), flags=re.I)
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()) if not re.search(r"\([A-Z]\)$", name) else name.strip()
     return rules.split_title(name)[1].strip(" ;,.") or None
 
@@ -448,6 +451,8 @@ def _closing(blocks, lines, group: _Group) -> tuple[str | None, dict, list[tuple
     """Outcome, vote counts and named votes from the group's own text and the lines just after it."""
     outcome, counts, votes = None, {}, []
     texts = [text for _, text, _ in group.parts] if group.kind == "motion" else list(group.motion_text)
+    texts += [text for _, text, _ in group.parts if group.kind != "motion" and re.search(
+        r"\b(?:carried|lost|defeated)(?:\s+unanimously)?\.?$", text, re.I)]  # "That ... be received. Carried."
     tail = []
     for k in range(group.end, min(len(lines), group.end + 14)):
         line = lines[k]
@@ -544,6 +549,7 @@ _SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bS
                        r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 _ACTION_HEADER = re.compile(r"\baction", re.I)
 _OWNER_HEADER = re.compile(r"\b(?:owner|by\s+whom|responsible|who|lead|officer)\b", re.I)
+_STATUS_HEADER = re.compile(r"\b(?:update|status|progress|outcome|done)\b", re.I)
 _DUE_HEADER = re.compile(r"\b(?:due|deadline|by\s+when|date|timescale|target)\b", re.I)
 
 
@@ -552,13 +558,13 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
     covered = resolution_blocks(blocks)
     found: list[Found] = []
 
-    def add(index, text, owner=None, due=None):
+    def add(index, text, owner=None, due=None, status="open"):
         text = text.strip()
         if not text or any(f.record.text == text for f in found):
             return
         seq = len(found) + 1
         found.append(Found(index=index, record=Action(id=f"{doc_id[:16]}-a{seq}", document_id=doc_id, seq=seq,
-                                                      text=text, owner=owner, due=due or _due(text),
+                                                      text=text, owner=owner, due=due or _due(text), status=status,
                                                       page=blocks[index].page)))
 
     table_cols: dict[int, tuple[int, int | None, int | None]] = {}
@@ -591,22 +597,26 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
 def _table_action(block: Block, i: int, table_cols: dict, add) -> None:
     """ACTION / OWNER / DUE tables: the header row says which column is which."""
     cells = [one_line(c) for c in block.cells]
+    heads = [re.sub(r"(?<=[A-Z]) (?=[A-Z])", "", c) for c in cells]  # "OW NER" -> "OWNER" (PDF letter spacing)
     action_col = next((n for n, c in enumerate(cells) if _ACTION_HEADER.search(c) and len(c.split()) <= 3), None)
-    if action_col is not None and (block.header or any(_OWNER_HEADER.search(c) for c in cells)):
-        owner_col = next((n for n, c in enumerate(cells) if n != action_col and _OWNER_HEADER.search(c)), None)
-        due_col = next((n for n, c in enumerate(cells) if n != action_col and _DUE_HEADER.search(c)), None)
-        table_cols[block.table] = (action_col, owner_col, due_col)
+    if action_col is not None and (block.header or any(_OWNER_HEADER.search(c) for c in heads)):
+        owner_col = next((n for n, c in enumerate(heads) if n != action_col and _OWNER_HEADER.search(c)), None)
+        due_col = next((n for n, c in enumerate(heads) if n != action_col and _DUE_HEADER.search(c)), None)
+        status_col = next((n for n, c in enumerate(heads) if n != action_col and _STATUS_HEADER.search(c)), None)
+        table_cols[block.table] = (action_col, owner_col, due_col, status_col)
         return
     cols = table_cols.get(block.table)
     if not cols:
         return
-    action_col, owner_col, due_col = cols
+    action_col, owner_col, due_col, status_col = cols
     text = cells[action_col] if action_col < len(cells) else ""
     if len(text.split()) < 2:
         return
     owner = cells[owner_col] if owner_col is not None and owner_col < len(cells) else None
     due = cells[due_col] if due_col is not None and due_col < len(cells) else None
-    add(i, text, owner=owner or None, due=due or None)
+    update = cells[status_col] if status_col is not None and status_col < len(cells) else ""
+    status = "closed" if re.search(r"\b(?:completed?|done|closed|actioned)\b", update, re.I) else "open"
+    add(i, text, owner=owner or None, due=due or None, status=status)
 
 
 def _owner(sentence: str) -> str | None:

@@ -165,3 +165,47 @@ def test_uk_printed_minutes_moved_seconded_counts_and_summary():
     assert not any(t.startswith("Recommendation 1 –") for t in texts)
     # the summary's "a. Approve and implement increase of £56 ..." is the decision above, not a second one
     assert sum("increase of £56 to £124" in t for t in texts) == 1
+
+
+def blocks_of(text):
+    from extract.blocks import Block
+    return [Block(page=1, text=line) for line in text.strip().splitlines()]
+
+
+def test_us_result_block_and_recorded_vote_give_vote_rows():
+    """A Legistar-style result block and a recorded division, as printed in US / Canadian minutes."""
+    from extract.resolutions import find_resolutions
+    found = find_resolutions(blocks_of("""
+3. 18-0456 Resolution authorizing the Commissioner of Transportation to enter into an agreement with ABC Paving.
+RESULT: ADOPTED [4 TO 1]
+MOVER: Jane Smith, Alderman
+SECONDER: John Doe, Trustee
+AYES: Smith, Doe, Brown, Green
+NAYS: White
+4. R2024-089 D. Yemm, S. Kirkey: That Council approves the 2024 budget. Carried.
+On a recorded vote:
+FOR: Councillors Adams, Baker and Clarke
+AGAINST: Councillor Davies
+ABSTAIN: Councillor Evans
+"""), "f" * 64)
+    first, second = (f.record for f in found)
+    assert "authorizing the Commissioner of Transportation" in first.text
+    assert (first.kind, first.outcome, first.mover, first.seconder) == ("motion", "carried", "Jane Smith", "John Doe")
+    assert [(v.name, v.vote) for v in found[0].children][-1] == ("White", "against")
+    assert (first.votes_for, first.votes_against) == (4, 1)
+    assert (second.part, second.mover, second.seconder, second.outcome) == ("R2024-089", "D. Yemm", "S. Kirkey", "carried")
+    assert [(v.name, v.vote) for v in found[1].children] == [
+        ("Adams", "for"), ("Baker", "for"), ("Clarke", "for"), ("Davies", "against"), ("Evans", "abstain")]
+    assert all(v.resolution_id == second.id for v in found[1].children)
+
+
+def test_parish_action_tables_with_owner_and_update():
+    recs = records("souldern-parish-council", "annual-meeting-and-parish-council-2019-05-23-minutes-two-meetings.pdf")
+    assert [m.date for m in recs.meetings] == ["2018-05-24", "2019-05-23"]  # two meetings in one file
+    by_text = {a.text: a for a in recs.actions}
+    circulate = by_text["Clerk to circulate grasscutting quote"]
+    assert (circulate.owner, circulate.status) == ("CF", "closed")  # the Update column says "completed"
+    grid = [a for a in recs.actions if "grid to be placed over the well" in a.text]
+    assert len(grid) == 1 and grid[0].owner == "NO"  # "ACTION : ..." in the minute and the table row are one
+    elections = [r for r in recs.resolutions if "be elected chairman" in r.text]
+    assert elections and (elections[0].mover, elections[0].seconder) == ("JH", "KA")
