@@ -534,8 +534,8 @@ class _Scanner:
         if labelled is not None:
             self._start_block_question(i, block, None, *labelled, "")
             return
-        if self.current is not None and self.mode is not None and block.kind != "row":
-            replied = _REPLIED.match(text)
+        if self.current is not None and self.mode is not None and self.current.origin in ("prose", "committee"):
+            replied = _REPLIED.match(text)  # prose minutes only: a pack marks its answers with labels
             if replied and _words(replied.group("who")) <= 12:
                 self._answer(block.page, replied.group("who").strip())
                 self._append_answer(replied.group("rest"), block.page)

@@ -166,6 +166,19 @@ def test_question_pack_pdf_question_name_mayors_response():
     assert "Statutory Guidance for Implementing Low Traffic" in sanders.text
 
 
+def test_question_pack_with_sub_labels_inside_questions():
+    """WECA 2026-03-27 (PDF, 104 pages): 94 questions; "Question 1:" / "Question 2 - Is Bristol
+    Airport liable ..." / "Q2." inside a question's text are its own sub-labels, and "The Officer
+    replied:" quoted inside a question is not an answer."""
+    pairs = found_in(fixture_path("weca", "joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf"))
+    assert [q.ref for q, _ in pairs] == [f"Question {n}" for n in range(1, 95)]
+    carrier, _ = pairs[9]
+    assert carrier.questioner == "Sam Carrier" and "Is there an agreed budget for the scheme" in carrier.text
+    sanders, answers = pairs[92]
+    assert "The Officer replied:" in sanders.text and "SO MY QUESTIONS ARE" in sanders.text
+    assert answers[0].responder == "Mayor" and answers[0].text.startswith("This is a matter for Democratic Services")
+
+
 def test_question_name_response_blocks_rerendered():
     """Seed 000 re-rendered as "Question N – Name" / text / "Response:" / answer."""
     pairs = found_in(rerendered("questions-improvement-plan-qa-blocks.txt"))
