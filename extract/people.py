@@ -13,6 +13,8 @@ place names from a regex list, apply corrections from a user-edited file first, 
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -101,7 +103,7 @@ class NameParts:
     role: Optional[str] = None  # an office printed with the name: "Cabinet Member for Children and Families"
     position: Optional[str] = None  # chair / vice-chair
 
-    @property
+    @functools.cached_property
     def first(self) -> Optional[str]:
         """The first given name with nicknames expanded: "Dave" -> "david"."""
         return canonical_given(self.given[0]) if self.given else None
@@ -112,6 +114,10 @@ class NameParts:
 
     def key(self) -> str:
         """The normalised name people are matched on: "hannah currie", "db wilcox", "reid"."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> str:
         if self.given:
             return f"{self.first} {self.surname}"
         if self.initials:
@@ -351,9 +357,9 @@ def _fuller(a: NameParts, b: NameParts) -> NameParts:
     other = b if best is a else a
     initials = best.initials if len(best.initials) >= len(other.initials) else other.initials
     if initials != best.initials and initials.startswith(best.initials):
-        best = NameParts(**{**best.__dict__, "initials": initials})
+        best = dataclasses.replace(best, initials=initials)
     if best.gender is None and other.gender:
-        best = NameParts(**{**best.__dict__, "gender": other.gender})
+        best = dataclasses.replace(best, gender=other.gender)
     return best
 
 
@@ -393,7 +399,7 @@ class Resolver:
     def _index(self, person: Person) -> None:
         self.by_surname.setdefault(person.parts.surname, set()).add(person.id)
         if person.parts.first:
-            self.by_first.setdefault(person.parts.first, set()).add(person.id)
+            self.by_first.setdefault((person.parts.first, person.parts.surname[:1]), set()).add(person.id)
 
     def _absorb(self, person: Person, parts: NameParts) -> None:
         person.councillor = person.councillor or parts.councillor
@@ -406,9 +412,10 @@ class Resolver:
         return [self.people[i] for i in sorted(ids) if compatible(parts, self.people[i].parts)]
 
     def fuzzy(self, parts: NameParts) -> Optional[tuple[Person, float]]:
-        """A near-spelling of a known person: blocked by shared surname or shared first name,
+        """A near-spelling of a known person: blocked by the same surname, or the same first name
+        and surname initial ("Hannah Curie" finds "Hannah Currie"),
         scored with token_sort_ratio, vetoed unless the names are compatible."""
-        ids = set(self.by_surname.get(parts.surname, ())) | set(self.by_first.get(parts.first, ()))
+        ids = set(self.by_surname.get(parts.surname, ())) | set(self.by_first.get((parts.first, parts.surname[:1]), ()))
         choices = {i: self.people[i].parts.key() for i in sorted(ids) if self.people[i].parts.given}
         while choices:
             found = process.extractOne(parts.key(), choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)
@@ -439,12 +446,11 @@ class Resolver:
         order = lambda m: (m.parts.key(), m.table, m.row_id, m.column)  # noqa: E731
         full = sorted((m for m in parsed if m.parts.kind == "full"), key=order)
         # Phase 1: full names define people; the most frequent spelling of a name goes first.
-        counts: dict[str, int] = {}
+        groups: dict[str, list] = {}
         for m in full:
-            counts[m.parts.key()] = counts.get(m.parts.key(), 0) + 1
-        for key in sorted(counts, key=lambda k: (-counts[k], k)):
-            group = [m for m in full if m.parts.key() == key]
-            matches.extend(self._place_full(group))
+            groups.setdefault(m.parts.key(), []).append(m)
+        for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
+            matches.extend(self._place_full(groups[key]))
         # Phase 2: initials, longest first ("DB Wilcox" before "D Wilcox").
         initials = sorted((m for m in parsed if m.parts.kind == "initials"),
                           key=lambda m: (-len(m.parts.initials), *order(m)))
