@@ -164,8 +164,10 @@ def _part_leader(line: str):
 def _group_at(blocks, lines, i) -> _Group | None:
     """The resolution group that starts at block `i`, or None."""
     line = lines[i]
-    if not line or blocks[i].kind == "row":
+    if not line:
         return None
+    if blocks[i].kind == "row":
+        return _row_decision(blocks[i], i)
     numbered = NUMBERED_RESOLUTION.match(line)
     if numbered:
         group = _Group(start=i, kind="resolution", mover=numbered.group("mover"), seconder=numbered.group("seconder"))
@@ -173,6 +175,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
         group.end = i + 1
         return group
     part_lead = _part_leader(line)
+    if part_lead and not part_lead[2].strip(" :-–—;,."):
+        return _with_parts(blocks, lines, i, part_lead[1], "")  # "(d) Decision taken" with the parts below
     if part_lead:
         mark, kind, rest = part_lead
         text = PART.match(line).group("text").strip()
@@ -259,6 +263,11 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
         if not line or re.fullmatch(r"(?:page\s+)?\d{1,3}", line, re.I):
             j += 1  # a page number between the leader and its parts
             continue
+        if block.kind == "heading" and group.parts and len(line.split()) <= 6 and not PART.match(line) and _continues(
+                group.parts[-1][1], line):
+            _extend(group, line)  # "3. RPS Business, ... and Visitor" / "Permits" (a PDF line set in bold)
+            j += 1
+            continue
         heading_part = block.kind == "heading" and PART.match(line) and (
             not group.parts or _follows(top_mark, PART.match(line).group("mark"))
             or _style(PART.match(line).group("mark"), top_style) != top_style)
@@ -303,10 +312,30 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
     return group
 
 
+def _row_decision(block: Block, i: int) -> _Group | None:
+    """A decision notice's form row: "(d) | Decision taken 1. That the Committee notes ... 2. ..."."""
+    cells = [one_line(c) for c in (block.cells or []) if one_line(c)]
+    cells = [c for c in cells if not re.fullmatch(r"\(?[a-z0-9]{1,3}[.)]?", c, re.I)]
+    if not cells:
+        return None
+    text = " ".join(cells)
+    lead = rules.leader(text)
+    if not lead or not lead[1].strip(" :-–—;,.") or "?" in lead[1]:
+        return None  # "(f) | Decision made in exempt session? No" is a form field, not a decision
+    group = _Group(start=i, kind=lead[0], end=i + 1)
+    group.parts = [(i, part, mark) for mark, part in _split_inline(lead[1].strip(" :-–—;,"))]
+    return group
+
+
 def _split_inline(text: str) -> list[tuple[str | None, str]]:
-    """"(a) note the report; (b) approve the plan" -> two parts; otherwise the whole text."""
+    """"(a) note the report; (b) approve the plan" -> two parts; so is "1. Approved ... 2. Noted ...";
+    otherwise the whole text."""
     marks = list(re.finditer(r"(?:^|\s)\((?P<m>[a-z]|\d{1,2}|[ivx]{1,4})\)\s+", text))
-    if len(marks) >= 2 and marks[0].start() <= 40:
+    numbered = list(re.finditer(r"(?:^|(?<=[\s:.;]))(?P<m>\d{1,2})\.\s+(?=[A-Z])", text))
+    if len(marks) < 2 and len(numbered) >= 2 and [int(m.group("m")) for m in numbered] == list(
+            range(int(numbered[0].group("m")), int(numbered[0].group("m")) + len(numbered))):
+        marks = numbered
+    if len(marks) >= 2 and marks[0].start() <= 80:
         parts = []
         lead = text[:marks[0].start()].strip()
         for n, m in enumerate(marks):

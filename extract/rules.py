@@ -33,6 +33,8 @@ LEADERS = {
         # "DECISION: ..." / "Decided: ..." / "Decisions:"
         [{"LOWER": {"IN": ["decision", "decisions", "decision:"]}}, {"ORTH": {"IN": [":", "-", "–"]}}],
         [{"LOWER": {"IN": ["decided", "decided:"]}}],
+        # "Decision taken" (ModernGov decision notice form, field (d)); "Decisions made:"
+        [{"LOWER": {"IN": ["decision", "decisions"]}}, {"LOWER": {"IN": ["taken", "made", "taken:", "made:"]}}],
     ],
     # "RECOMMENDATION: The Committee stressed ..." / "Recommendations:" / "RECOMMENDED that"
     # "The Committee recommends that ..." / "The Panel RECOMMENDS to Cabinet:"

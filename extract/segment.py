@@ -57,6 +57,10 @@ BODY_OF = re.compile(
     r"(?P<body>.+?)(?=\s+(?:held|which\s+took|taking|convened)\b|\s+(?:meeting\s+)?on\s+(?:" + _WEEKDAY + r"|\d)|"
     r",?\s+" + _WEEKDAY + r"|\s+(?:meeting\s*)?(?:at\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})|\s*[-–|]\s*\d|\s*$)",
     re.I)
+#: "Decision determined at Transport and Connectivity Policy Committee meeting on 12 September 2024"
+BODY_DECISION = re.compile(r"\b(?:determined|taken|made)\s+(?:at|by)\s+(?:the\s+)?(?P<body>[A-Z].+?)\s+(?:meeting|on\s+\d)", re.I)
+#: "MINUTES – EXECUTIVE POLICY COMMITTEE – Wednesday, February 19, 2020"
+BODY_DASHED = re.compile(r"^minutes\s*[-–—:|]\s*(?P<body>[^-–—|]+?)\s*(?:[-–—|,]\s*(?:" + r"(?:mon|tues|wednes|thurs|fri|satur|sun)day" + r"|\d)|$)", re.I)
 #: "Rivergrove City Council Meeting Minutes" -> "Rivergrove City Council"
 BODY_BEFORE_MINUTES = re.compile(r"^(?P<body>.+?)\s+(?:(?:regular|special|annual|ordinary)\s+)?(?:meeting\s+)?minutes\b",
                                  re.I)
@@ -95,7 +99,8 @@ APPENDIX = re.compile(r"^(?:appendix|appendices|annex|schedule)\b", re.I)
 #: label -> role; "Present:", "Members present:", "Councillors present", "Apologies:", "In attendance:",
 #: "Officers:", "Also present:", "Officials in attendance:", "Absent:", "Apologies for absence:"
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:present\s+in\s+the\s+chair|(?:members|councillors|councilors|trustees|governors)\s+present|"
+    r"^(?P<label>(?:present\s+in\s+the\s+chair|(?:(?:committee|council|board|panel|cabinet)\s+)?(?:members|councillors|"
+    r"councilors|council\s*members|trustees|governors|commissioners|directors)\s+(?:present|absent|in\s+attendance)|"
     r"present|attendees|attendance|in\s+attendance|also\s+(?:present|in\s+attendance|attending)|"
     r"(?:officers?|officials?|staff)(?:\s+(?:present|in\s+attendance|attending))?|"
     r"apologies(?:\s+for\s+absence)?(?:\s+(?:received|were\s+received\s+from))?|absent(?:\s+members)?|"
@@ -282,7 +287,7 @@ def _read_header(blocks, lines, i, kind) -> _Header:
 
 def _body(text: str) -> str | None:
     """The meeting body named in a title: "Children and Young People Scrutiny Committee"."""
-    for pattern in (BODY_OF, BODY_SUMMARY, BODY_BEFORE_MINUTES):
+    for pattern in (BODY_OF, BODY_SUMMARY, BODY_DECISION, BODY_DASHED, BODY_BEFORE_MINUTES):
         m = pattern.search(text)
         if m:
             body = m.group("body").strip(" ,.-–:|")
@@ -406,7 +411,7 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             in_chair = "chair" in label.group("label").lower()
             j = i + 1
             while j < first_item and not _list_ends(text) and _continues_list(blocks[j], lines[j]):
-                text += (" " if text and not text.endswith("-") else "") + lines[j]
+                text = _join_list(text, lines[j])
                 j += 1
             found = _names(_cut_prose(text), role, blocks[i].page)
             if in_chair:
@@ -419,7 +424,7 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             rest = SUB_LABEL.match(line).group("rest")
             j = i + 1
             while j < first_item and _continues_list(blocks[j], lines[j]):
-                rest += " " + lines[j]
+                rest = _join_list(rest, lines[j])
                 j += 1
             people += _names(rest, role, blocks[i].page)
             i = j
@@ -447,6 +452,20 @@ def _cut_prose(text: str) -> str:
 
 def _list_ends(text: str) -> bool:
     return bool(re.search(r"\b(?:were|was)\s+(?:also\s+)?present\b", text, re.I))
+
+
+def _join_list(text: str, line: str) -> str:
+    """Join a wrapped line onto a name list. "... Liz" + "Elgar, Tim Marks" continues a name; one
+    name per line ("Councillor Ed Plowden" / "Councillor Graham Morris") starts a new one."""
+    if not text:
+        return line
+    if text.endswith("-"):
+        return text + line
+    first_chunk = re.split(r"[,;(]", line, maxsplit=1)[0].strip()
+    if text.rstrip().endswith((",", ";", "&")) or re.search(r"\b(?:and|of|the)$", text.rstrip(), re.I) or (
+            len(first_chunk.split()) == 1 and ("," in line or len(line.split()) == 1) and not rules.split_title(first_chunk)[0]):
+        return f"{text} {line}"
+    return f"{text}, {line}"
 
 
 def _role(label: str) -> str:
@@ -701,10 +720,19 @@ def _number_key(number: str) -> tuple:
     return (int(m.group(1)), m.group(2).lower()) if m else (0, "")
 
 
+#: decision notice: "(a) | Subject: | Workplace Parking Levy (agenda item 10)"
+SUBJECT_ITEM = re.compile(r"^(?:\(?[a-z]\)\s*\|?\s*)?subject\s*:?\s*\|?\s*(?P<title>.+?)\s*\((?:agenda\s+)?item\s+"
+                          r"(?:no\.?\s*)?(?P<num>\w+)\)\s*$", re.I)
+
+
 def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[list[ItemSpan], int]:
-    """Numbered items in ascending order between the header and the meeting's end."""
+    """Numbered items in ascending order between the header and the meeting's end; in a decision
+    notice, the subject of each decision with its agenda item number."""
     accepted: list[tuple[int, str, str]] = []  # (block index, number, title)
-    i = draft.header.end
+    if draft.header.kind == "decisions":
+        accepted = [(i, m.group("num"), _clean_title(m.group("title"))) for i in range(draft.start, draft.end)
+                    for m in [SUBJECT_ITEM.match(lines[i])] if m]
+    i = draft.header.end if draft.header.kind != "decisions" else draft.end
     while i < draft.end:
         block, line = blocks[i], lines[i]
         candidate = item_candidate(block, line)

@@ -112,3 +112,21 @@ def test_us_minutes_pdf_roll_call_sentence():
     assert names(recs, "present") == ["Heather Kibbey", "Arne Nyberg", "Carolyn Bahrman", "Brenda Ruble",
                                       "Bill Tuttle"]
     assert [i.number for i in recs.agenda_items] == ["1", "2", "3"]
+
+
+def test_decision_notice_form():
+    recs = records("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-decision-recording-form.pdf")
+    assert recs.document.doc_kind == "decisions"
+    (m,) = recs.meetings
+    assert (m.body, m.date) == ("Transport and Connectivity Policy Committee", "2024-09-12")
+    present = names(recs, "present")  # one "Councillor ..." per line, ", Leader of the Green Group" dropped
+    assert present[:2] == ["Ed Plowden", "Graham Morris"] and len(present) == 9
+    assert names(recs, "apologies") == ["Nicholas Coombes"]
+    # items are the subjects with their agenda item numbers, not the numbered decisions
+    assert [(i.number, i.title) for i in recs.agenda_items][:2] == [
+        ("7", "Opportunities to promote sustainable transport through a review of parking policies and charges"),
+        ("8", "Supported Bus Services Priorities Task and Finish Group")]
+    parts = [r.part for r in recs.resolutions[:11]]
+    assert parts == ["1", "2a", "2b", "2c", "3a", "3b", "4a", "4b", "6", "7", "8"]  # no 5: it was lost
+    assert not any("exempt session" in r.text for r in recs.resolutions)
+    assert any("Approved, subject to suitable resource being available" in r.text for r in recs.resolutions)
