@@ -62,7 +62,11 @@ def render(page, dpi: int = DPI):
 
 def ocr_page(page, dpi: int = DPI) -> OcrPage:
     """OCR a pypdfium2 page; the best of the upright and rotated readings."""
-    image = render(page, dpi)
+    return ocr_image(render(page, dpi), dpi)
+
+
+def ocr_image(image, dpi: int = DPI) -> OcrPage:
+    """The upright reading when it is confident, else the best of it and turned readings."""
     best = read_image(image, dpi)
     if best.confidence is not None and best.confidence >= LOW_CONFIDENCE and best.words >= MIN_WORDS:
         return best

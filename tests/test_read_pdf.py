@@ -283,3 +283,19 @@ def test_two_column_page_reads_left_column_then_right():
     interleaved = [title] + [ln for pair in zip(left, right) for ln in pair]
     ordered = rp.reading_order(interleaved, 612)
     assert [ln.text for ln in ordered] == ["Minutes"] + [f"left {i}" for i in range(10)] + [f"right {i}" for i in range(10)]
+
+
+@needs_tesseract
+def test_sideways_scan_gets_turned_upright_by_osd():
+    """A copier page stored on its side (Des Moines 2023 roll call): Tesseract's OSD says how
+    to turn it. PIL turns counter-clockwise, so a page turned 90 degrees needs 270 back."""
+    import pypdfium2 as pdfium
+
+    from extract import ocr
+
+    pdf = pdfium.PdfDocument(SCANNED.read_bytes())
+    try:
+        image = ocr.render(pdf[0], dpi=150).rotate(90, expand=True)
+    finally:
+        pdf.close()
+    assert ocr._rotations_to_try(image) == [270]
