@@ -264,8 +264,10 @@ def parse_name(raw: str, *, title: str = None, location: str = None, places: Ite
         return None
     given_toks = tokens[:-1]
     given = tuple(fold(t.strip(".")) for t in given_toks if not _is_initials(t))
+    # "Liz Harvey" has initial "e" (Elizabeth), so she can be "EPJ Harvey" of older minutes
     initials = "".join(
-        fold(t.replace(".", "")) if _is_initials(t) else fold(t)[0] for t in given_toks) or (initial or "")
+        fold(t.replace(".", "")) if _is_initials(t) else canonical_given(t.strip("."))[0] for t in given_toks
+    ) or (initial or "")
     display_given = [t if _is_initials(t) else t.strip(".") for t in given_toks] or ([initial.upper()] if initial else [])
     display = " ".join(display_given + [_surname_display(surname_tok)])
     gender = "m" if set(titles) & MALE_TITLES else ("f" if set(titles) & FEMALE_TITLES else None)

@@ -291,3 +291,14 @@ def test_resolver_prefers_the_one_councillor():
                 Mention("resolutions", "r1", "mover", "Cllr Jones")]
     matches = {m.mention.row_id: m for m in Resolver("x").resolve(mentions)}
     assert matches["r1"].person_id == matches["1"].person_id != matches["q1"].person_id
+
+
+def test_nickname_initials_match_older_minutes():
+    """Herefordshire's "EPJ Harvey" (2019 minutes) and "Liz Harvey" (2024): Liz is Elizabeth, so
+    the initials agree and the two are one person; "Cllr Harvey" then has one candidate."""
+    mentions = [Mention("attendance", "1", "name", "EPJ Harvey", title="Councillor"),
+                Mention("attendance", "2", "name", "Councillor Liz Harvey (vice-chairperson)"),
+                Mention("resolutions", "r1", "mover", "Cllr Harvey")]
+    matches = {m.mention.row_id: m for m in Resolver("Herefordshire Council").resolve(mentions)}
+    assert matches["1"].person_id == matches["2"].person_id == matches["r1"].person_id
+    assert (matches["1"].method, matches["r1"].method) == ("initials", "surname")
