@@ -138,7 +138,7 @@ REPORTING_VERBS = ["explained", "stated", "confirmed", "acknowledged", "pointed"
                    "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told",
                    "identified", "welcomed", "mentioned", "committed", "described", "argued", "observed",
                    "conceded", "admitted", "insisted", "offered", "promised", "considered", "felt", "accepted"]
-_ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|on|in|'s|’s)$"
+_ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|,|on|in|'s|’s)$"
 RESPONDER_LEAD = [
     [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][\w’'&.-]*$"}},
      {"TEXT": {"REGEX": _ROLE_TOKEN}, "OP": "*"},
@@ -146,7 +146,11 @@ RESPONDER_LEAD = [
      {"LOWER": {"IN": REPORTING_VERBS}}],
 ]
 _NOT_RESPONDERS = re.compile(r"^(?:the\s+)?(?:committee|members?|panel|board|it|there|this|that|they|he|she|we|"
-                             r"chair(?:man|person)?|a\s+member)$", re.I)
+                             r"i|you|chair(?:man|person)?|a\s+member)$", re.I)
+#: an office that answers questions: the lead of a prose answer in minutes must name one
+#: ("Councillor Patel, Cabinet Member for Housing, replied that ...", "The Leader explained ...")
+_ANSWERING_ROLE = re.compile(r"\b(?:councillor|cllr|mayor|leader|cabinet|portfolio|director|officer|manager|chair|"
+                             r"executive|head|lead member|solicitor|clerk|deputy)\b", re.I)
 
 
 @functools.cache
@@ -174,7 +178,7 @@ def responder_lead(text: str) -> Optional[str]:
         words = doc[start:end - 1]
         if words and words[-1].lower_ in ("also", "then", "further"):
             words = words[:-1]
-        who = words.text.strip()
+        who = words.text.strip(" ,")
         if who and not _NOT_RESPONDERS.match(who) and len(words) <= 12:
             return who
     return None
@@ -334,6 +338,8 @@ class _Scanner:
         self.committee_seen = False
         self.last_heading = ""
         self.session = False  # inside a "Mayor's Q&A" item, whose numbered topics are questions
+        self.session_kind = "committee"
+        self.markers_seen = 0  # answers opened by a label ("Response:"): the document labels its answers
         self.skip: set[int] = set()  # blocks already read as part of another (a "To:" line)
         self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
         self.topic_heads = self._topic_heads()
@@ -493,6 +499,7 @@ class _Scanner:
             return False
         if who and re.match(r"^(?:the\s+)?(?:question|supplementary)", who, re.I):
             who = None
+        self.markers_seen += 1
         self._answer(block.page, clean_text(who).strip() if who else None)
         if rest.strip():
             self._append_answer(rest, block.page)
@@ -516,6 +523,11 @@ class _Scanner:
         if heading:
             self.last_heading = text
         qa = self._qa_heading(text)
+        if qa is None and self.session and not heading:
+            topic = _SESSION_TOPIC.match(text)
+            if topic:
+                self._session_topic(i, block, topic)
+                return
         if qa is not None:
             self._start_block_question(i, block, *qa)
             if self._in_list(i):
@@ -525,11 +537,8 @@ class _Scanner:
             self.session = False
         elif heading:
             self.session = True
-        if self.session and not heading:
-            topic = _SESSION_TOPIC.match(text)
-            if topic:
-                self._session_topic(i, block, topic)
-                return
+            self.session_kind = "public" if _PUBLIC_HEAD.search(text) else \
+                "member" if _MEMBER_HEAD.search(text) else "committee"
         labelled = self._labelled_question(i, text)
         if labelled is not None:
             self._start_block_question(i, block, None, *labelled, "")
@@ -575,7 +584,8 @@ class _Scanner:
             self._start_committee(i, block, None, text)
             return
         if self.mode == "question" and self.current is not None:
-            if self.current.origin in ("committee", "prose") and self._answer_begins(text):
+            if (self.current.origin in ("committee", "prose") and self._answer_begins(text)) or \
+                    (self.current.origin == "block" and self._prose_answer(text)):
                 self._answer(block.page, responder_lead(text))
                 self._append_answer(text, block.page)
             else:
@@ -635,7 +645,7 @@ class _Scanner:
 
     def _qa_heading(self, text: str):
         """(ref, asker, addressed_to, inline text) for a question-and-answer heading, else None."""
-        if _words(text) > 30:
+        if _words(text.split(":", 1)[0]) > 30:
             return None
         match = _QA_HEAD.match(text)
         if not match or not (match.group("ref") or match.group("num") or match.group("who")):
@@ -651,6 +661,14 @@ class _Scanner:
             if len(parts) == 2:
                 who, to = parts[0].strip(), parts[1].strip()
         inline = ""
+        colon = re.match(r"^(?P<name>[^:?]{2,140}?)\s*:\s*(?P<rest>\S.*)$", (match.group("who") or "").strip())
+        if colon:
+            asker, addressee = colon.group("name"), None
+            parts = _TO.split(asker, maxsplit=1)
+            if len(parts) == 2:
+                asker, addressee = parts[0].strip(), parts[1].strip()
+            if _looks_like_name(asker):  # "Question from Mr Smith to the Leader: What is ...?"
+                return self._qa_result(match, asker, addressee, colon.group("rest"))
         titled = re.split(r"\s+[–—-]\s+", who, maxsplit=1) if who else []
         if len(titled) == 2 and _looks_like_name(titled[0]) and _words(titled[0]) <= 6 and _words(titled[1]) >= 2:
             who, inline = titled  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": name, then title
@@ -658,6 +676,9 @@ class _Scanner:
             who, to, inline = "", None, (match.group("who") or "").strip()
         if inline and _words(inline) < 5 and not inline.rstrip().endswith("?") and not who:
             return None  # "Question from members of the public": a heading, not a question
+        return self._qa_result(match, who, to, inline)
+
+    def _qa_result(self, match, who, to, inline):
         if match.group("ref"):
             ref = re.sub(r"\s+", " ", f"{match.group('word')} {match.group('ref')}")  # "Questions 4 & 5 A,B,C"
         else:
@@ -673,7 +694,7 @@ class _Scanner:
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z‘“\"'])", topic.group("body").strip())
         asked = [x for x in sentences if _MEMBERS_ASK.match(x)]
         answer = [x for x in sentences if x not in asked]
-        draft = self._new(i, "committee", ref=topic.group("n"), kind="committee")
+        draft = self._new(i, "committee", ref=topic.group("n"), kind=self.session_kind)
         draft.add(" ".join([topic.group("topic") + ":"] + asked), block.page)
         if answer:
             self._answer(block.page, responder_lead(answer[0]))
@@ -757,6 +778,19 @@ class _Scanner:
         """An unnumbered committee question: "The Committee asked the Director if ...",
         "Committee, are we looking at ...?"; not "The Committee pointed out ..." or "Committee: we have to ..."."""
         return bool(_FOLLOW_ASKED.match(text) or _FOLLOW_ASKS.match(text))
+
+    def _prose_answer(self, text: str) -> bool:
+        """In minutes that never label answers, "Question from Mr X to Councillor Y: ...?" is
+        answered by a paragraph led by an office holder ("Councillor Y replied that ...")."""
+        if self.markers_seen:
+            return False
+        who = responder_lead(text)
+        if not who or not _ANSWERING_ROLE.search(who):
+            return False
+        asked = any("?" in p for p in self.current.parts)
+        addressee = set(re.findall(r"[a-z]{3,}", (self.current.addressed_to or "").lower())) - {"the", "and", "for"}
+        named = len(addressee & set(re.findall(r"[a-z]{3,}", who.lower()))) >= 2  # the one asked answers
+        return asked or named
 
     def _answer_begins(self, text: str) -> bool:
         """In a committee question, the first paragraph that answers rather than asks: a named

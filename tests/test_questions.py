@@ -221,6 +221,24 @@ def test_labelled_from_to_question_reply_with_prose_supplementaries():
     assert withheld.questioner is None and withheld.addressed_to == "Cabinet member children and families"
 
 
+def test_prose_minutes_question_from_x_to_y_answered_by_the_office_holder():
+    """Seed 004's member questions re-rendered as prose minutes: "Question from Councillor CA Gandy,
+    Mortimer to the Cabinet Member, Children and Families: ...?", answered by a paragraph led by
+    the office holder ("The Cabinet Member, Children and Families replied that ..."), with
+    supplementaries told in prose ("Councillor Gandy asked a supplementary question: ...")."""
+    pairs = found_in(rerendered("questions-council-2019-01-18-prose-minutes.txt"))
+    assert [q.is_supplementary for q, _ in pairs] == [0, 1] * 4
+    assert all(len(answers) == 1 for _, answers in pairs)
+    gandy, answers = pairs[0]
+    assert (gandy.kind, gandy.questioner, gandy.questioner_location) == ("member", "CA Gandy", "Mortimer")
+    assert gandy.addressed_to == "the Cabinet Member, Children and Families"
+    assert gandy.text.startswith("What effect will or has there been")
+    assert answers[0].responder == "The Cabinet Member, Children and Families"
+    supp, answers = pairs[1]
+    assert supp.parent_id == gandy.id and answers[0].responder == "The Cabinet Member"
+    assert "COURT JUDGEMENTS" not in pairs[-1][1][0].text  # the next minute item ends the answer
+
+
 def test_member_questions_submitted_by_councillor_with_reply():
     """Limerick district minutes (Markdown from PDF): "**8.Question submitted by Councillor S.
     Hartigan**", the question in bold italics, "**REPLY**: ..."; numbered points inside a reply
