@@ -144,8 +144,36 @@ class _Probe:
         if key not in self.fonts:
             name = self.name.value.decode("latin-1", "replace")
             # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
-            self.fonts[key] = bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
+            self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
+                               or embedded_weight(R.FPDFText_GetTextObject(tp, index)) >= 600)
         return self.fonts[key]
+
+
+def embedded_weight(text_object) -> int:
+    """The weight class (400 regular, 700 bold) in the OS/2 table of an embedded TrueType or
+    OpenType font, or 0. "Microsoft: Print To PDF" names every font "CIDFont+F3", so the name
+    says nothing; the font program still knows it is Arial Bold (Souldern minutes)."""
+    import struct
+
+    import pypdfium2.raw as R
+
+    if not text_object:
+        return 0
+    font = R.FPDFTextObj_GetFont(text_object)
+    size = ctypes.c_size_t()
+    if not font or not R.FPDFFont_GetFontData(font, None, 0, size) or not size.value:
+        return 0
+    buf = (ctypes.c_uint8 * size.value)()
+    R.FPDFFont_GetFontData(font, buf, size.value, size)
+    data = bytes(buf)
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO") or len(data) < 12:
+        return 0
+    (tables,) = struct.unpack(">H", data[4:6])
+    for i in range(tables):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        if tag == b"OS/2" and offset + 6 <= len(data):
+            return struct.unpack(">H", data[offset + 4:offset + 6])[0]
+    return 0
 
 
 def to_display(box, rotation: int, width: float, height: float):

@@ -299,3 +299,13 @@ def test_sideways_scan_gets_turned_upright_by_osd():
     finally:
         pdf.close()
     assert ocr._rotations_to_try(image) == [270]
+
+
+def test_bold_from_the_embedded_font_when_the_name_says_nothing():
+    """"Microsoft: Print To PDF" calls every font "CIDFont+Fn": boldness comes from the
+    embedded font's OS/2 weight, so numbered minute titles become headings."""
+    blocks = read_pdf(SOULDERN_APM.read_bytes(), pages={1}).blocks
+    title = next(b for b in blocks if b.text == "1. Welcome and apologies")
+    body = next(b for b in blocks if b.text.startswith("Apologies had been received from"))
+    assert title.bold and title.kind == "heading" and title.heading_level == 3
+    assert not body.bold and body.kind == "para"
