@@ -7,11 +7,17 @@ reading its text or its answer). Questions start in three shapes:
    names the columns; later rows (even in a new table after a page break, with no header) are
    questions, continuation rows (empty questioner cell: the text goes on) or response rows
    ("<p>Response:</p> ..."). A "Supplementary question" header makes every row a supplementary.
+   Rows labelled "Response" / "Supplementary question" hold answers and supplementaries; a
+   "Ref No | Name | Title" list under a "Public Forum Questions" heading lists questions by title.
 2. **Question-and-answer blocks**: a heading line "Question 3 – Jane Smith", "Question by Cllr X
-   to Cllr Y, Cabinet Member for Z", "8. Question submitted by Councillor S. Hartigan".
+   to Cllr Y, Cabinet Member for Z", "8. Question submitted by Councillor S. Hartigan",
+   "Question from Mr Smith to the Leader: <text>", "From: X" + "To: Y"; a list of one-line
+   entries ("Question 1 - Nigel Bryant - Noise Levels on Anchor Road"). In minutes that never
+   label answers, a paragraph led by an office holder ("Councillor Y replied that ...") answers.
 3. **Committee questions** on agenda-item pages: "Q1: ...", "Q2. ...", answered in prose by a
    named officer ("The Director for Children and Young People explained that ..."), with
-   unnumbered follow-ups ("The Committee asked the Director if ...") in the same discussion.
+   unnumbered follow-ups ("The Committee asked the Director if ...") in the same discussion;
+   and the numbered topics of a "Mayor's Q&A" item ("3. Avonmouth: Members challenged ...").
 
 After any of them: "Response:" / "Answer" / "Reply" / "Mayor's Response" / "Response by X" open
 the answer; "Supplementary Question" opens a supplementary of the last main question, whose
@@ -449,7 +455,7 @@ class _Scanner:
         supplementary = layout.supplementary
         draft = self._new(i, "table", ref=ref, asker_raw=clean_text(asker) or None,
                           addressed_to=clean_text(to) or None, supplementary=supplementary)
-        draft.kind = self._kind(ref, draft.asker_raw)
+        draft.kind = self._kind(ref, draft.asker_raw, _default_kind(draft.asker_raw))
         if supplementary:
             draft.parent = self._original(ref)
         draft.add(question, block.page)
@@ -745,9 +751,7 @@ class _Scanner:
             self._drop_trailing(number)
         draft = self._new(i, "block", ref=ref, asker_raw=who, addressed_to=to)
         self.block_seen = True
-        person = split_person(who)
-        default = "member" if (person.title or "").lower() in ("councillor", "cllr", "councilor") else "public"
-        draft.kind = self._kind(ref, who, default)
+        draft.kind = self._kind(ref, who, _default_kind(who))
         if inline:
             draft.add(inline, block.page)
 
@@ -825,6 +829,12 @@ def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
         )
         found.append(Found(index=draft.index, record=question, children=_responses(draft, qid, doc_id)))
     return found
+
+
+def _default_kind(asker: Optional[str]) -> str:
+    """With no ref prefix and no heading to say, a councillor's question is a member question."""
+    title = (split_person(asker).title or "").lower()
+    return "member" if title in ("councillor", "cllr", "councilor", "county councillor", "city councillor") else "public"
 
 
 def _stray_label(draft: _Draft) -> bool:
