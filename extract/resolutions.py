@@ -69,10 +69,10 @@ RESULT_LINE = re.compile(r"^result\s*:\s*(?P<value>.+)$", re.I)
 MOVER_LINE = re.compile(r"^(?:mover|moved\s+by|proposed\s+by|proposer)\s*[:\-–]?\s*(?P<name>.+?)[;.]?$", re.I)
 SECONDER_LINE = re.compile(r"^(?:seconder|seconded\s+by|and\s+seconded\s+by)\s*[:\-–]?\s*(?P<name>.+?)[;.]?$", re.I)
 #: "Motion: Councilor Tuttle moved to approve ... Councilor Bahrman seconded."
-MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|"
+MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council\s*member|council\s+president|council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|"
                          r"member|director|supervisor|president|vice\s+mayor|deputy\s+mayor)\.?\s+)?[A-Z][\w'’.-]+"
                          r"(?:\s+[A-Z][\w'’-]+)?)\s+(?:moved|motioned)\s+(?P<what>(?:to|that)\b.+?)(?:\.\s+|$)"
-                         r"(?:(?P<seconder>(?:(?:council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|member|"
+                         r"(?:(?P<seconder>(?:(?:council\s*member|council\s+president|council(?:l)?or|mayor|commissioner|alderman|trustee|cllr|member|"
                          r"president)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)\s+seconded)?", re.I)
 #: "Moved by McPherson to adopt." / "Moved by Cllr Smith, seconded by Cllr Jones"
 MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))"
@@ -183,6 +183,10 @@ def _group_at(blocks, lines, i) -> _Group | None:
         group = _Group(start=i, kind=kind, parts=[(i, text, mark)], end=i + 1)
         return group if rest.strip(" :-–—;,.") else None
     lead = rules.leader(line)
+    bare = BARE_LEADER.fullmatch(line)
+    if bare and not lead and not (i + 1 < len(lines) and lines[i + 1][:1].islower()):
+        kind = "recommendation" if bare.group(1).lower().startswith("recommend") else "resolution"
+        return _with_parts(blocks, lines, i, kind, "")  # "Decision" / "To approve as a correct record ..."
     if lead and re.match(r"^\s*\(?\d{1,2}[a-zA-Z]?\b\)?(?!\s*[:.)])", lead[1]):
         lead = None  # "Recommendation 2A was moved by ..." / "Recommendation 1 – Need for ..." name a recommendation
     if lead and _mid_sentence(blocks, lines, i):
@@ -205,7 +209,24 @@ def _group_at(blocks, lines, i) -> _Group | None:
         return group
     if PROPOSED_LINE.match(line):
         return _proposed_block(blocks, lines, i)
-    return _motion_prose(lines, i)
+    return _motion_prose(lines, i) or _sentence_group(blocks, lines, i)
+
+
+#: a leader word alone on its line: "Decision", "Decisions", "RESOLVED", "Recommendations", "Agreed"
+BARE_LEADER = re.compile(r"(decisions?|resolved|resolutions?|recommendations?|agreed|decided)\s*[:.\-–]?", re.I)
+#: a sentence inside a paragraph that records a decision: "It was resolved to pay the following invoices."
+SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously\s+(?:resolved|agreed)|decided))\b|RESOLVED\b|AGREED\b)")
+
+
+def _sentence_group(blocks, lines, i) -> _Group | None:
+    """A decision recorded mid-paragraph ("5. Finance: ... It was resolved to pay the invoices.")."""
+    line = lines[i]
+    for sentence in _SENTENCE.split(line)[1:] + ([line.split(": ", 1)[1]] if ": " in line[:80] else []):
+        sentence = sentence.strip()
+        if SENTENCE_LEADER.match(sentence) and len(sentence.split()) >= 4:
+            group = _Group(start=i, kind="resolution", parts=[(i, sentence, None)], end=i + 1)
+            return group
+    return None
 
 
 def _mid_sentence(blocks, lines, i) -> bool:
@@ -234,7 +255,7 @@ def paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
             found[-1] = (index, f"{text[:-1]}{line}" if text.endswith("-") and line[:1].islower() else f"{text} {line}")
         else:
             found.append((i, line))
-        open_para = block.kind in ("para", "item") and not found[-1][1].rstrip().endswith(
+        open_para = block.kind in ("para", "item") and joinable and not found[-1][1].rstrip().endswith(
             (".", ":", ";", "!", "?", '"', "”", "'", "’")) and not rules.leader(found[-1][1])
     return found
 
@@ -560,7 +581,7 @@ ACTION_MARK = re.compile(r"^(?:\*\*)?actions?(?:\s+points?)?(?:\s*\((?P<owner>[^
 #: "Clerk to raise with Highways"; "Officers to report back on costs"; "HD/RL to amalgamate maps"
 IMPERATIVE = re.compile(
     r"^(?P<owner>(?:the\s+)?(?:clerk|officers?|chair(?:man|person)?|vice[\s-]chair|mayor|council|committee|"
-    r"(?-i:[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*)|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
+    r"(?-i:[A-Z]{2,3}(?:\s*(?:/|&|and)\s*[A-Z]{2,3})*)|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
     r"(?:head|director|manager|leader)\s+of\s+[\w ]{2,40}?))\s+to\s+(?P<verb>report|circulate|write|raise|provide|"
     r"arrange|contact|investigate|check|send|share|obtain|liaise|seek|prepare|draft|bring|update|chase|follow|look|"
     r"organise|organize|ask|speak|email|review|find|request|confirm|clarify|put|add|order|get|book|inform|notify|"
@@ -614,6 +635,11 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
             add(i, line, owner=imperative.group("owner"))
             continue
         for sentence in _SENTENCE.split(line):
+            sentence = re.sub(r"^[^:]{1,60}:\s+(?=\S)", "", sentence) if sentence is not line else sentence
+            imperative = IMPERATIVE.match(sentence.strip())
+            if imperative:  # "... were reported. Clerk to report to Highways."
+                add(i, sentence.strip(), owner=imperative.group("owner"))
+                continue
             if sentence.rstrip().endswith("?") or not rules.promises(sentence):
                 continue
             add(i, sentence, owner=_owner(sentence))

@@ -71,6 +71,12 @@ BODY_SUMMARY = re.compile(r"^(?:summary|record|notes)\s+of\s+(?:the\s+)?(?:proce
 VENUE_HELD = re.compile(
     r"\bheld\s+(?:at|in)\s+(?:the\s+(?=[A-Z]))?(?P<venue>.+?)(?=,?\s+on\s+(?:" + _WEEKDAY + r"|\d)|,?\s+"
     + _WEEKDAY + r"|,?\s+(?:at|from)\s+\d|,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\s*$)", re.I)
+#: "... ON TUESDAY 14th JANUARY 2020 AT 7.30PM IN THE VILLAGE HALL"; "... 14 January 2020 at Guildhall, Kingston"
+VENUE_AFTER_WHEN = re.compile(r"(?:\d{4}|[ap]\.?\s?m\.?)\s*,?\s+(?:at|in)\s+(?:the\s+)?(?P<venue>(?-i:[A-Z])[^.]*?)\.?\s*$", re.I)
+#: "... in the Village Hall" / "... at Souldern Pavilion" anywhere in a header line
+VENUE_NAMED_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<venue>(?:(?-i:[A-Z])[\w'’&.-]*[\s,]+){0,6}(?:hall|room|chambers?|"
+                               r"centre|center|house|offices?|church|school|library|pavilion|institute|building|"
+                               r"club|guildhall)\b[^.]*?)(?=\s+on\s|\s+at\s+\d|,?\s*$|\.)", re.I)
 #: "The meeting was called to order at River Grove Elementary School at 7:01 p.m."
 VENUE_CALLED = re.compile(r"called\s+to\s+order\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^.]*?)\s+at\s+\d", re.I)
 #: "Venue: Room 1", "Place: Guildhall", "Location: Council Chamber"
@@ -78,13 +84,14 @@ VENUE_LINE = re.compile(r"^(?:venue|place|location|meeting\s+venue|held\s+at)\s*
 DATE_LINE = re.compile(r"^(?:date|meeting\s+date|date\s+of\s+meeting)\s*[:\-–]\s*(?P<value>.+)$", re.I)
 TIME_LINE = re.compile(r"^(?:time|start\s+time|meeting\s+time)\s*[:\-–]\s*(?P<value>.+)$", re.I)
 #: "The meeting was called to order at 7:00 p.m." / "The meeting commenced at 6.30pm"
-TIME_CALLED = re.compile(r"\b(?:called\s+to\s+order|commenced|opened|began|started)\b[^.]*?\bat\s+(?P<t>\d[^.]*?[ap]\.?\s?m\.?)",
+TIME_CALLED = re.compile(r"\b(?:called\s+(?:the\s+(?:meeting|session)\s+)?to\s+order|commenced|opened|began|started)\b[^.]*?\bat\s+(?P<t>\d[^.]*?[ap]\.?\s?m\.?)",
                          re.I)
 #: "Chair: Councillor A Smith"; "PRESENT IN THE CHAIR: Councillor F. Foley, Mayor."; "Chairperson - X"
 CHAIR_LINE = re.compile(r"^(?:present\s+)?(?:in\s+the\s+chair|chair(?:man|woman|person)?|presiding(?:\s+officer)?)\s*[:\-–]\s*(?P<name>.+)$",
                         re.I)
-#: "Mayor Williams presided"; "Councillor X in the Chair"
-CHAIR_PRESIDED = re.compile(r"^(?P<name>[A-Z][\w.'’ -]{2,60}?)\s+(?:presided|\(?in\s+the\s+chair\)?)\b", re.I)
+#: "Mayor Williams presided"; "Councillor X in the Chair"; "Mayor Romero called the meeting to order at 7:02 p.m."
+CHAIR_PRESIDED = re.compile(r"^(?P<name>(?-i:[A-Z])[\w.'’ -]{2,60}?)\s+(?:presided|\(?in\s+the\s+chair\)?|"
+                            r"called\s+the\s+(?:meeting|session)\s+to\s+order)\b", re.I)
 
 #: "The meeting ended at 12.05 pm"; "The meeting closed at 8.45pm"; "Meeting adjourned at 9:12 p.m."
 MEETING_END = re.compile(r"^(?:the\s+)?(?:meeting|council|committee|session)\s+(?:was\s+)?(?:ended|closed|concluded|"
@@ -101,6 +108,7 @@ APPENDIX = re.compile(r"^(?:appendix|appendices|annex|schedule)\b", re.I)
 ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:present\s+in\s+the\s+chair|(?:(?:committee|council|board|panel|cabinet)\s+)?(?:members|councillors|"
     r"councilors|council\s*members|trustees|governors|commissioners|directors)\s+(?:present|absent|in\s+attendance)|"
+    r"members\s+of\s+the\s+(?:committee|council|panel|board|cabinet|sub-committee)\s+present|"
     r"present|attendees|attendance|in\s+attendance|also\s+(?:present|in\s+attendance|attending)|"
     r"(?:officers?|officials?|staff)(?:\s+(?:present|in\s+attendance|attending))?|"
     r"apologies(?:\s+for\s+absence)?(?:\s+(?:received|were\s+received\s+from))?|absent(?:\s+members)?|"
@@ -113,6 +121,8 @@ SUB_LABEL = re.compile(r"^(?P<label>councillors?|councilors?|cllrs?|members?|co-
 #: inline "Present: Coleman, Flagg ... Absent: Daniels and Vlassis." inside a roll-call paragraph
 INLINE_LABEL = re.compile(r"\b(?P<label>present|absent|excused|also\s+present|staff\s+present|apologies)\s*:", re.I)
 #: "Apologies for absence had been received from Councillor Frank Cornthwaite, ... and Jan Frances (...)."
+#: "1. Apologies for absence: Cllr D Black and Cllr E White" (parish minutes)
+APOLOGIES_COLON = re.compile(r"^(?:\S+\s+)?apologies(?:\s+for\s+absence)?(?:\s+received)?\s*[:\-–]\s*(?P<names>.+)$", re.I)
 APOLOGIES_FROM = re.compile(r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|were|was|have\s+been|"
                             r"are)?\s*(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+"
                             r"(?P<names>.+?)(?:\.\s|\.$|$)", re.I)
@@ -132,13 +142,13 @@ ROLL_CALL_PREFIX = r"(?P<rollcall>\d{2}-\d{3,5}\s+)?"
 ITEM = re.compile(
     r"^" + ROLL_CALL_PREFIX +
     r"(?:(?:minute|agenda\s+item|item)\s+(?:no\.?\s*)?)?"
-    r"(?P<num>\d{1,3}/\d{2,4}"            # "14/037"
+    r"(?P<num>(?:[A-Z][A-Za-z]{0,5}/)?\d{1,3}/\d{1,4}"  # "14/037", "Exe/20/1", "CYP/19/12"
     r"|\d{1,2}(?:\.\d{1,2}){2}"           # "11.25.01"
     r"|\d{1,3}[a-zA-Z]?(?![\d/])"         # "38", "6a", "4A"
     r"|[IVX]{1,4}(?=\.))"                 # "I." (roman outline)
     r"(?P<sep>[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$")
 #: "**1.**" or "4A." alone on its line, the title on the next ("2" alone is a page number)
-NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|\d{1,3}/\d{2,4})[.):]$", re.I)
+NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|(?:[A-Z][A-Za-z]{0,5}/)?\d{1,3}/\d{1,4})[.):]?$")
 #: the largest jump between consecutive item numbers: "12 Pennywell Road" after item 4A is an address
 MAX_GAP = 25
 #: "(Pages 7 - 10)", "(Item 6)", "(Page 3)", "Pages 5-12", trailing page numbers of a contents line
@@ -213,8 +223,9 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
     if not prominent:
         return None
     if TITLE_MINUTES_OF.match(line) or TITLE_SUMMARY.match(line):
-        if re.match(r"^minutes\s+(?:of\s+(?:the\s+)?(?:previous|last)|were|are|of\s+(?:the\s+)?meetings?\s+held\s+on)", line, re.I):
-            return None
+        if re.match(r"^minutes\s+(?:of\s+(?:the\s+)?(?:previous|last)|were|are)", line, re.I) or (
+                index >= 15 and re.match(r"^minutes\s+of\s+(?:the\s+)?meetings?\s+held\s+on", line, re.I)):
+            return None  # "Minutes of the meeting held on 13 January 2020" is an item's title
         return "minutes"
     if TITLE_ENDS_MINUTES.match(line) and len(line.split()) <= 12 and not line.endswith("."):
         return "minutes"
@@ -268,7 +279,7 @@ def _read_header(blocks, lines, i, kind) -> _Header:
     # A council name printed above the title ("Bristol City Council" / "Minutes of the ...") is
     # not the body; the body is read from the title onwards.
     header.text = text
-    header.body = _body(text)
+    header.body = _body(text) or _body_above(blocks, lines, i)
     for line in parts:
         date_line, time_line, venue_line = DATE_LINE.match(line), TIME_LINE.match(line), VENUE_LINE.match(line)
         if date_line and not header.date:
@@ -279,9 +290,10 @@ def _read_header(blocks, lines, i, kind) -> _Header:
             header.venue = _clean_venue(venue_line.group("venue"))
     header.date = header.date or dates.parse_date(text)
     header.time = header.time or dates.parse_time(text)
-    held = VENUE_HELD.search(text)
-    if held and not header.venue:
-        header.venue = _clean_venue(held.group("venue"))
+    for pattern in (VENUE_HELD, VENUE_AFTER_WHEN, VENUE_NAMED_PLACE):
+        held = pattern.search(text)
+        if held and not header.venue:
+            header.venue = _clean_venue(held.group("venue"))
     return header
 
 
@@ -298,8 +310,24 @@ def _body(text: str) -> str | None:
     return None
 
 
+def _body_above(blocks, lines, i) -> str | None:
+    """"Executive" / "Minutes of the meeting held on Wednesday, 15 January 2020": the body is the
+    short line printed above a title that names no body."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        line = lines[k]
+        if not line:
+            continue
+        if (len(line.split()) <= 8 and not dates.find_date(line) and not line.endswith((".", ":"))
+                and not re.search(r"\b(?:public\s+document\s+pack|page|agenda|minutes)\b", line, re.I)):
+            return line
+        return None
+    return None
+
+
 def _clean_venue(venue: str) -> str | None:
     venue = venue.strip(" ,.;:-–")
+    if re.match(r"^\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|noon|hrs)", venue, re.I):
+        return None  # "held at 7.30 pm on ..." names a time, not a place
     return venue or None
 
 
@@ -434,6 +462,8 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
     people += _inline_roll_call(blocks, lines, draft, first_item)
     people = _dedupe(people)
     chair = next((p.name for p in people if p.position == "chair"), None)
+    if chair is None:
+        chair = _presided(lines, draft, first_item)
     if chair is None:  # a mayor present presides when nobody else is named as chair (US, NZ)
         mayor = next((p for p in people if p.role == "present" and p.title and re.fullmatch(r"(?:lord\s+)?mayor", p.title, re.I)), None)
         if mayor:
@@ -468,6 +498,17 @@ def _join_list(text: str, line: str) -> str:
     return f"{text}, {line}"
 
 
+def _presided(lines, draft, first_item) -> str | None:
+    """"Mayor Bowman presided." / "Councillor Smith in the Chair" near the top of the record."""
+    for line in lines[draft.header.index:min(draft.end, first_item + 3)]:
+        m = CHAIR_PRESIDED.match(line)
+        if m:
+            name = rules.split_title(m.group("name"))[1]
+            if _valid_name(name):
+                return name
+    return None
+
+
 def _role(label: str) -> str:
     return next(role for pattern, role in _ROLE_OF if pattern.search(label))
 
@@ -498,7 +539,7 @@ def _looks_like_names(line: str) -> bool:
 
 _POSITION = [(re.compile(r"\b(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|mayor|president)\b", re.I), "vice-chair"),
              (re.compile(r"\b(?:chair(?:man|woman|person)?|in\s+the\s+chair|presiding|mayor)\b", re.I), "chair")]
-_NOT_A_NAME = re.compile(r"^(?:none|nil|n/?a|no\s+apologies.*|all|the\s+.*|members?|councillors?|officers?|"
+_NOT_A_NAME = re.compile(r"^(?:none|nil|n/?a|obe|mbe|cbe|jp|dl|mp|kc|qc|bem|frics|(?:and\s+)?\d+\s+members?.*|no\s+apologies.*|all|the\s+.*|members?|councillors?|officers?|"
                          r"(?:chair|vice[\s-]?chair)(?:man|woman|person)?|mayor|clerk|"
                          r"were\s+present|was\s+present|present|also|others?)$", re.I)
 _JOB_WORDS = re.compile(r"\b(?:executive|manager|officer|director|clerk|head|lead|solicitor|administrator|"
@@ -604,7 +645,7 @@ def _apologies_in_items(blocks, lines, draft, first_item) -> list[Attendance]:
     anywhere in the meeting's record (usually its first item)."""
     people = []
     for i in range(first_item, draft.end):
-        m = APOLOGIES_FROM.search(lines[i])
+        m = APOLOGIES_FROM.search(lines[i]) or APOLOGIES_COLON.match(lines[i])
         if m:
             people += _names(m.group("names"), "apologies", blocks[i].page)
     return people
@@ -657,7 +698,12 @@ def item_candidate(block: Block, line: str):
     if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
         title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)", title, flags=re.I)[0])
         return (number, title) if title and re.search(r"[^\W\d_]", title) else None
-    ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
+    head, colon, _ = title.partition(": ")
+    if colon and 0 < len(head.split()) <= 10 and not re.search(r"\d", head):
+        title = head  # "1. Apologies for absence: Cllr D Black" -> "Apologies for absence"
+        ends = False
+    else:
+        ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
     if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block, ends):
         return None
     dated = dates.find_date(line)
@@ -666,7 +712,9 @@ def item_candidate(block: Block, line: str):
     raw_text = block.text.strip().lstrip("*#").strip()
     spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)
     distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
-    if spaced and not (distinctive or block.kind == "heading" or block.bold or _upper(title)
+    label_like = len(title.split()) <= 10 and not re.search(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$",
+                                                          title, re.I)
+    if spaced and not (distinctive or label_like or block.kind == "heading" or block.bold or _upper(title)
                        or re.match(r"^(?:item|minute)\b", line, re.I)):
         return None  # "12 Pennywell Road, Limerick" is an address, not item 12
     if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
