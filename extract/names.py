@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .blocks import one_line
+from .blocks import clean_text, one_line
 
 #: honorifics and offices printed before a name, longest first so "Deputy Mayor" beats "Mayor".
 #: "Cllr", "Councillor", "Mrs.", "Dr", "The Rt Hon", "Alderman" ...
@@ -48,7 +48,10 @@ _COMMA_PLACE = re.compile(r"^(?P<name>.+?),\s*(?P<place>[A-Z][\w'’.-]*(?:[ -][
 #: "Jane Smith, Chair of Friends of Bedminster", "Tom Lee, Bristol Cycling Campaign"
 _ORG_WORDS = re.compile(r"\b(?:chair\w*|secretary|director|manager|officer|member|association|group|society|"
                         r"trust|campaign|forum|council|committee|residents|friends|ltd|limited|cic|cabinet|"
-                        r"leader|mayor|partnership|network|alliance|union|club)\b", re.I)
+                        r"leader|mayor|partnership|network|alliance|union|club|resident|councillor|clerk|vice)\b", re.I)
+
+#: a place name standing alone: "Leominster", "Ross-on-Wye", "Old Gore", "St Albans"
+_PLACE_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
 
 #: a name token: "Megan", "McGeown", "O'Donovan", "CA", "J.", "Rees-Glinos"
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -112,6 +115,19 @@ def split_known_place(text: str, places: Iterable[str]) -> tuple[str, Optional[s
     return text, None
 
 
+def split_layout_place(raw: str) -> tuple[str, Optional[str]]:
+    """A place the layout sets apart: on its own last line of a table cell ("Ms Jane Doe\nLeominster")
+    or in brackets ("Mr John Smith (Ledbury)"); roles in brackets ("(Chair)") stay put."""
+    lines = [line.strip() for line in (raw or "").splitlines() if line.strip()]
+    if len(lines) == 2 and _PLACE_LIKE.match(lines[1]) and not _ORG_WORDS.search(lines[1]) \
+            and len(split_title(clean_raw(lines[0]))[1].split()) >= 2:  # "Councillor Rob\nBryher" is a wrapped name
+        return lines[0], lines[1]
+    bracket = re.match(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$", one_line(raw or ""))
+    if bracket and _PLACE_LIKE.match(bracket.group("place")) and not _ORG_WORDS.search(bracket.group("place")):
+        return bracket.group("name"), bracket.group("place")
+    return raw, None
+
+
 def split_person(raw: str | None, known_places: Iterable[str] = ()) -> PersonName:
     """Title, name and place of a printed questioner (see the module docstring for the shapes)."""
     text = clean_raw(raw)
@@ -119,14 +135,23 @@ def split_person(raw: str | None, known_places: Iterable[str] = ()) -> PersonNam
         return PersonName(None, None, None, raw or None)
     if _WITHHELD.match(text):
         return PersonName(None, None, None, text)
+    body, place = split_layout_place(clean_text(raw or ""))
+    if place:
+        title, rest = split_title(clean_raw(body))
+        return PersonName(_title_case(title), rest.strip(" ,") or None, place, text)
     title, rest = split_title(text)
     name, place = split_comma_place(rest)
     if place is None:
         name, place = split_known_place(rest, set(known_places) | gazetteer())
     name = name.strip(" ,") or None
-    if title:
-        title = title[0].upper() + title[1:] if title.islower() else title
-    return PersonName(title, name, place, text)
+    return PersonName(_title_case(title), name, place, text)
+
+
+def _title_case(title: Optional[str]) -> Optional[str]:
+    """"cllr" -> "Cllr"; "Mrs", "Councillor" unchanged."""
+    if title and title.islower():
+        return title[0].upper() + title[1:]
+    return title
 
 
 def comma_places(raws: Iterable[str | None]) -> set[str]:

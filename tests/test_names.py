@@ -48,6 +48,15 @@ def test_place_known_from_the_same_document_splits():
     assert split_person("Ms Jane Doe Little Snoring").location is None
 
 
+def test_place_set_apart_by_layout():
+    """A DOCX/PDF cell with the place on its own line, or a place in brackets; a wrapped name or
+    a role in brackets is not a place."""
+    assert split_person("Ms Jane Doe\nLeominster").location == "Leominster"
+    assert split_person("Mr John Smith (Ledbury)").name == "John Smith"
+    assert split_person("Councillor Rob\nBryher").location is None
+    assert split_person("Mr Smith (Chair)").location is None
+
+
 def test_organisation_after_a_comma_is_not_a_place():
     person = split_person("Tom Lee, Bristol Cycling Campaign")
     assert person.location is None
