@@ -39,6 +39,8 @@ $(ARCHIVE): $(VENV)/.installed $(shell find fixtures/documents -type f 2>/dev/nu
 demo: install $(ARCHIVE) ## Build the demo archive from fixtures/ and serve it on 127.0.0.1
 	$(BIN)/datasette serve $(ARCHIVE) -m datasette_metadata.yml --plugins-dir plugins -h $(HOST) -p $(PORT) --setting suggest_facets off
 
+# Datasette names a database after its file: the metadata and canned-query links expect "archive",
+# so ARCHIVE must be a file called archive.db (any directory). plugins/ provides fts_query() and the Atom feed.
 SERVE_ARGS := -m datasette_metadata.yml --plugins-dir plugins --setting sql_time_limit_ms 3000 --setting suggest_facets off
 SMOKE_ID = $(shell $(PY) -c "import sqlite3; print((sqlite3.connect('$(ARCHIVE)').execute('select id from $(1) limit 1').fetchone() or ['none'])[0])" 2>/dev/null)
 
