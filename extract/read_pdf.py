@@ -80,9 +80,11 @@ class Line:
     top: float
     bottom: float
     size: float
-    bold: bool = False
+    bold: bool = False  # the whole line (first and last char) is bold
     page: int = 0
-    para: Optional[int] = None  # OCR paragraph id: lines of different OCR paragraphs never join
+    para: Optional[int] = None
+    bold_start: Optional[bool] = None  # mixed lines: "98-3479 3. APPROVING ... Moved by X to" (bold end)
+    bold_end: Optional[bool] = None  # OCR paragraph id: lines of different OCR paragraphs never join
     _key: Optional[str] = None
 
     @property
@@ -214,10 +216,11 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
         box = (min(l0, l1), max(r0, r1), max(t0, t1), min(b0, b1))
         x0, x1, top, bottom = to_display(box, rotation, width, height) if rotation else (
             box[0], box[1], height - box[2], height - box[3])
-        bold = probe.bold(tp, first) and probe.bold(tp, last)
+        bold_start, bold_end = probe.bold(tp, first), probe.bold(tp, last)
         font_size = R.FPDFText_GetFontSize(tp, mid)
         lines.append(Line(text=stripped, x0=x0, x1=x1, top=top, bottom=bottom,
-                          size=round(font_size, 1), bold=bold, page=page_no))
+                          size=round(font_size, 1), bold=bold_start and bold_end, page=page_no,
+                          bold_start=bold_start, bold_end=bold_end))
     return lines
 
 
@@ -753,19 +756,53 @@ def starts_item(text: str) -> bool:
     return bool(_BULLET.match(text)) and len(text) > 2 or bool(_ANY_MARKER.match(text))
 
 
-def _joins(prev: Line, line: Line, right_edge: float) -> bool:
+def typical_pitch(lines: list[Line]) -> Optional[float]:
+    """The page's usual top-to-top distance between consecutive lines of one size (its line
+    spacing); a larger step means space was added between paragraphs."""
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:])
+                   if abs(a.size - b.size) <= 0.6 and 0.8 * b.size < b.top - a.top < 3 * b.size)
+    return steps[len(steps) // 2] if len(steps) >= 3 else None
+
+
+def _joins(prev: Line, line: Line, right_edge: float, pitch: Optional[float] = None) -> bool:
     """Does `line` continue the paragraph whose last line is `prev` (same page)?"""
     if starts_item(line.text):
         return False
     if (prev.para is not None or line.para is not None) and prev.para != line.para:
         return False  # Tesseract put them in different paragraphs
-    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold:
+    if abs(prev.size - line.size) > 0.6 or _style_changes(prev, line):
         return False
-    gap = line.top - prev.bottom
-    if gap > 0.75 * max(line.size, 1) or gap < -0.5 * max(line.size, 1):
-        return False
-    # a short line ends its paragraph (a list of names, a signature line)
-    return prev.x1 >= 0.85 * right_edge
+    size = max(line.size, 1)
+    step = line.top - prev.top
+    if step < -0.5 * size or step > (1.3 * pitch if pitch else 1.6 * size):
+        return False  # a column jump, or space between paragraphs
+    return not _next_word_fits(prev, line, right_edge)
+
+
+def _style_changes(prev: Line, line: Line) -> bool:
+    """Bold starts or stops at the line break (a bold title above regular text); a line that
+    ends in the style the next one starts in is one run of text wrapped."""
+    end = prev.bold if prev.bold_end is None else prev.bold_end
+    start = line.bold if line.bold_start is None else line.bold_start
+    return end != start
+
+
+def _next_word_fits(prev: Line, line: Line, right_edge: float) -> bool:
+    """Had the next line's first word fitted at the end of `prev`, the writer broke the line
+    on purpose: `prev` ends its paragraph (a list of names, "Resolved: ... be" + "confirmed"
+    wraps because "confirmed" did not fit, "Rob Large (RL)" + "John Hoodless" does not)."""
+    char_width = (line.x1 - line.x0) / max(len(line.text), 1)
+    first_word = line.text.split(" ", 1)[0]
+    return prev.x1 + (len(first_word) + 1) * char_width < right_edge - char_width
+
+
+def text_right_edge(lines: list[Line], width: float) -> float:
+    """Where wrapped lines end: the 90th percentile of line ends among long lines (a wide
+    heading or a stray wide line must not make every body line look short)."""
+    ends = sorted(ln.x1 for ln in lines if len(ln.text) >= 40)
+    if len(ends) < 3:
+        return max((ln.x1 for ln in lines), default=width)
+    return ends[int(0.9 * (len(ends) - 1))]
 
 
 def _join_text(a: str, b: str) -> str:
@@ -816,10 +853,17 @@ def _para_block(para: _Para, body: float) -> Block:
         block.kind, block.text = "item", text[bullet.end():].strip()
         return block
     big = body and first.para is None and size >= body * 1.15
-    if (bold or big) and len(text) <= 150 and not text.endswith((",", ";")):
+    if (bold or big) and len(text) <= 150 and not text.endswith((",", ";")) and not _is_sentence(text):
         block.kind = "heading"
         block.heading_level = 1 if body and size >= body * 1.5 else 2 if big else 3
     return block
+
+
+def _is_sentence(text: str) -> bool:
+    """Bold prose is emphasis, not a title: "Moved by Coleman to adopt. Motion Carried 5-2."
+    ends a sentence in lower-case words; "CULTURAL CONNECTION - 4:15-4:30 P.M." does not."""
+    lower_words = sum(1 for w in text.split() if w[:1].islower())
+    return text.endswith(".") and lower_words >= 2 or not re.search(r"[A-Za-z]{2}", text)
 
 
 def _continues_over_page(prev: Optional[_Para], line: Line) -> bool:
@@ -852,10 +896,10 @@ class _Builder:
                 self.blocks.append(block)
             self.para = None
 
-    def line(self, line: Line, right_edge: float, first_on_page: bool):
+    def line(self, line: Line, right_edge: float, first_on_page: bool, pitch: Optional[float] = None):
         if self.para is not None:
             same_page = self.para.last.page == line.page
-            if (same_page and _joins(self.para.last, line, right_edge)) or (
+            if (same_page and _joins(self.para.last, line, right_edge, pitch)) or (
                     first_on_page and not same_page and _continues_over_page(self.para, line)):
                 self.para.lines.append(line)
                 self.para.text = _join_text(self.para.text, line.text)
@@ -933,13 +977,14 @@ def build_blocks(layouts: list[PageLayout], drop: set[tuple[int, int]], body: fl
         if layout.tables:  # place tables by position: content order may put them anywhere
             kept.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
         kept = builder.spill_over(kept, layout.tables)
-        right_edge = max((ln.x1 for ln in kept), default=layout.width)
+        right_edge = text_right_edge(kept, layout.width)
+        pitch = typical_pitch(kept)
         items = _interleave(kept, layout.tables)
         for n, item in enumerate(items):
             if isinstance(item, Table):
                 builder.table(item, layout.page, n == 0)
             else:
-                builder.line(item, right_edge, n == 0)
+                builder.line(item, right_edge, n == 0, pitch)
     builder.flush()
     return builder.blocks
 

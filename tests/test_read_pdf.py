@@ -309,3 +309,13 @@ def test_bold_from_the_embedded_font_when_the_name_says_nothing():
     body = next(b for b in blocks if b.text.startswith("Apologies had been received from"))
     assert title.bold and title.kind == "heading" and title.heading_level == 3
     assert not body.bold and body.kind == "para"
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Moved by Coleman to adopt. Motion Carried 5-2.", True),
+    ("CULTURAL CONNECTION - 4:15-4:30 P.M.", False),
+    ("11.25.01 Apologies for absence", False),
+    (":", True),
+])
+def test_bold_sentences_are_not_headings(text, sentence):
+    assert rp._is_sentence(text) is sentence
