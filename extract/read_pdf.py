@@ -118,6 +118,9 @@ class PageLayout:
 
 
 _LINE = re.compile(r"[^\r\n]+")
+_SPACE = re.compile(r"\s+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_NON_WORD = re.compile(r"\W+")
 _KEY_TABLE = str.maketrans({**{d: "#" for d in "0123456789"}, " ": None, "\t": None, "\u00a0": None})
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
@@ -130,11 +133,14 @@ class _Probe:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.fonts: dict = {}
+        import pypdfium2.raw as R
+
+        self.rect = R.FS_RECTF()
 
     def box(self, tp, index):
         import pypdfium2.raw as R
 
-        rect = R.FS_RECTF()
+        rect = self.rect
         R.FPDFText_GetLooseCharBox(tp, index, rect)
         return rect.left, rect.right, rect.top, rect.bottom
 
@@ -236,7 +242,7 @@ def garbage_reason(text: str) -> Optional[str]:
     """Why a text layer is garbage, or None. Examples of garbage: "(cid:12)(cid:7)" glyph ids,
     private-use or replacement characters from fonts without a ToUnicode map, "â€™" mojibake,
     or text that is mostly not letters ("^'CSloO ,.2Q23 ~~")."""
-    chars = re.sub(r"\s+", "", text.replace("\ufffe", ""))
+    chars = _SPACE.sub("", text.replace("\ufffe", ""))
     if len(chars) < 20:
         return None
     if len(_CID.findall(text)) * 6 > len(chars) * 0.2:
@@ -666,7 +672,7 @@ MARGIN = 0.12  # top/bottom share of the page where running headers and footers 
 
 def is_page_number(text: str) -> bool:
     """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15"."""
-    return bool(_PAGE_NUMBER.match(re.sub(r"\s+", "", text).lower()))
+    return bool(_PAGE_NUMBER.match(_SPACE.sub("", text).lower()))
 
 
 def _margin_band(line: Line, layout: PageLayout, share: float = MARGIN) -> Optional[str]:
@@ -814,7 +820,7 @@ def _join_text(a: str, b: str) -> str:
         if b[:1].islower() and "@" not in b.split(" ")[0]:
             return a[:-1] + b
         return a[:-1] + "-" + b
-    if re.search(r"[A-Za-z]-$", a) and b[:1].islower():
+    if a[-2:-1].isalpha() and b[:1].islower():
         return a[:-1] + b
     return f"{a} {b}"
 
@@ -863,19 +869,19 @@ def _is_sentence(text: str) -> bool:
     """Bold prose is emphasis, not a title: "Moved by Coleman to adopt. Motion Carried 5-2."
     ends a sentence in lower-case words; "CULTURAL CONNECTION - 4:15-4:30 P.M." does not."""
     lower_words = sum(1 for w in text.split() if w[:1].islower())
-    return text.endswith(".") and lower_words >= 2 or not re.search(r"[A-Za-z]{2}", text)
+    return text.endswith(".") and lower_words >= 2 or not _TWO_LETTERS.search(text)
 
 
 def _continues_over_page(prev: Optional[_Para], line: Line) -> bool:
     """A paragraph cut by the page break: no sentence end, next page resumes in lower case."""
     if prev is None or prev.last.para is not None or line.para is not None:
         return False
-    return (not re.search(r"[.:;?!)]$", prev.text) and line.text[:1].islower()
+    return (not prev.text.endswith((".", ":", ";", "?", "!", ")")) and line.text[:1].islower()
             and abs(prev.last.size - line.size) <= 0.6 and prev.last.bold == line.bold)
 
 
 def _norm_cells(cells: list[str]) -> list[str]:
-    return [re.sub(r"\W+", "", c).lower() for c in cells]
+    return [_NON_WORD.sub("", c).lower() for c in cells]
 
 
 class _Builder:
