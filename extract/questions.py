@@ -64,6 +64,11 @@ _TO_LABEL = re.compile(r"^(?:Question\s+)?To\s*:?\s+(?P<to>\S.{1,120})$", re.I)
 #: "Councillor Smith replied:" / "The Leader responded: ..." -> an answer by the named speaker
 _REPLIED = re.compile(r"^(?P<who>(?:The\s+|Cllr\.?\s+|Councillor\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)"
                       r"[^:]{1,80}?)\s+(?:replied|responded|answered)\s*:\s*(?P<rest>.*)$", re.S)
+#: "Mr Smith asked whether ...", "Councillor Jones enquired about ...", "A resident asked if ...":
+#: a question told in prose (only under a questions heading)
+_PERSON_ASKED = re.compile(r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Rev)\.?\s+)?[A-Z][\w'’.-]*"
+                           r"(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+-\s+[A-Z][\w'’-]*)?(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?)?|A\s+(?:member\s+of\s+the\s+public|"
+                           r"resident|local\s+resident|parishioner))\s+(?:asked|enquired|inquired|queried|questioned)\b")
 #: "Mr Jones asked a supplementary question about ..." (a supplementary told in prose)
 _SUPP_PROSE = re.compile(r"\b(?:asked|put|raised)\s+(?:a|the\s+following|one)\s+supplementary(?:\s+question)?\b", re.I)
 #: "... to Cllr Y, Cabinet Member for Z" inside the part after "Question by"
@@ -589,6 +594,10 @@ class _Scanner:
         if self.committee_seen and self._is_follow_up(text):
             self._start_committee(i, block, None, text)
             return
+        asked = _PERSON_ASKED.match(text) if self.context in ("public", "member") else None
+        if asked and (self.mode is None or (self.current is not None and self.current.origin == "prose")):
+            self._start_prose_question(i, block, asked, text)
+            return
         if self.mode == "question" and self.current is not None:
             if (self.current.origin in ("committee", "prose") and self._answer_begins(text)) or \
                     (self.current.origin == "block" and self._prose_answer(text)):
@@ -719,6 +728,19 @@ class _Scanner:
             return None
         self.skip.add(i + 1)
         return who.group("who").strip(), to.group("to").strip()
+
+    def _start_prose_question(self, i: int, block: Block, asked, text: str) -> None:
+        """Under a "Public Question Time" / "Questions from members of the public" heading, a
+        paragraph telling that someone asked: "Mr Smith asked whether the footpath ... The Chair
+        replied that it would be repaired." The question is told up to the answering sentence."""
+        draft = self._new(i, "prose", asker_raw=asked.group("who"))
+        draft.kind = self._kind(None, draft.asker_raw, _default_kind(draft.asker_raw))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+        cut = next((n for n, x in enumerate(sentences) if n and responder_lead(x)), len(sentences))
+        draft.add(" ".join(sentences[:cut]), block.page)
+        if cut < len(sentences):
+            self._answer(block.page, responder_lead(sentences[cut]))
+            self._append_answer(" ".join(sentences[cut:]), block.page)
 
     def _in_list(self, i: int) -> bool:
         """A question printed as one line of a list of them (the public forum list of printed

@@ -239,6 +239,20 @@ def test_prose_minutes_question_from_x_to_y_answered_by_the_office_holder():
     assert "COURT JUDGEMENTS" not in pairs[-1][1][0].text  # the next minute item ends the answer
 
 
+def test_prose_questions_only_under_a_question_time_heading():
+    """Seed 000 re-rendered as parish-style minutes: under "4. PUBLIC QUESTION TIME", "Ms Reid,
+    Hereford asked the following question: ..." / "The Director ... responded that ..."; under the
+    next item ("5. PLANNING APPLICATIONS") "Mr Barrett asked whether ..." is discussion."""
+    pairs = found_in(rerendered("questions-improvement-plan-parish-prose.txt"))
+    assert [q.questioner for q, _ in pairs] == [
+        "David Barrett", "Hannah Currie", "Rachel Gallagher", "Maggie Steel", "Teresa Fenner",
+        "Melissa Portman - Lewis", "Reid"]
+    reid, answers = pairs[-1]
+    assert (reid.kind, reid.questioner_title, reid.questioner_location) == ("public", "Ms", "Hereford")
+    assert answers[0].responder == "The Director for Children and Young People"
+    assert "barn conversion" not in answers[0].text and "RESOLVED" not in answers[0].text
+
+
 def test_member_questions_submitted_by_councillor_with_reply():
     """Limerick district minutes (Markdown from PDF): "**8.Question submitted by Councillor S.
     Hartigan**", the question in bold italics, "**REPLY**: ..."; numbered points inside a reply
