@@ -1017,6 +1017,14 @@ def page_texts(layouts: list[PageLayout], drop: set[tuple[int, int]]) -> list[Pa
 # ---------------------------------------------------------------------------------------------
 
 
+def _no_text_reason(ocr, problems: dict) -> str:
+    if problems and not ocr:
+        return "no text layer (OCR disabled)"
+    if problems:
+        return "no text (OCR found none)"
+    return "no text (blank pages)"
+
+
 def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadResult:
     """Read a PDF into Blocks and per-page text. `ocr=False` keeps broken text layers as they
     are instead of OCRing them; `pages` (1-based numbers) limits the pages read."""
@@ -1046,7 +1054,7 @@ def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadRes
     blocks = build_blocks(layouts, drop, body_size(layouts))
     result = ReadResult(blocks=blocks, pages=page_texts(layouts, drop))
     result.meta["page_problems"] = {str(k): v for k, v in problems.items()}
-    if not ocr and not any(b.text for b in blocks):
-        raise ReadError("no text layer (OCR disabled)")
+    if not any(b.text for b in blocks):
+        raise ReadError(_no_text_reason(ocr, problems))
     result.title = next((b.text for b in blocks if b.kind == "heading" and b.page == 1), None)
     return result

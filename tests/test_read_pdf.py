@@ -48,13 +48,16 @@ def outlines_p1():
 # --- bad inputs: one clean ReadError each, with an exact message ----------------------------
 
 
-def _empty_pdf() -> bytes:
+def _new_pdf(pages: int = 0) -> bytes:
     import io
 
     import pypdfium2 as pdfium
 
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
     out = io.BytesIO()
-    pdfium.PdfDocument.new().save(out)
+    pdf.save(out)
     return out.getvalue()
 
 
@@ -65,8 +68,9 @@ def _empty_pdf() -> bytes:
     (lambda: b"<html><body>Not found</body></html>", "not a PDF (starts with <html><body>Not)"),
     (lambda: SOULDERN_APM.read_bytes()[:3000], "truncated or corrupt PDF (PDFium: Data format error)"),
     (lambda: ENCRYPTED.read_bytes(), "encrypted PDF (password required)"),
-    (_empty_pdf, "no pages"),
-], ids=["empty", "random-bytes", "postscript", "html", "cut-at-3000", "encrypted", "no-pages"])
+    (_new_pdf, "no pages"),
+    (lambda: _new_pdf(pages=2), "no text (blank pages)"),
+], ids=["empty", "random-bytes", "postscript", "html", "cut-at-3000", "encrypted", "no-pages", "blank-pages"])
 def test_bad_input_gives_one_read_error(make_bytes, message):
     with pytest.raises(ReadError) as info:
         read_pdf(make_bytes())
