@@ -523,81 +523,114 @@ class _Scanner:
         return "question" in heading and not re.search(r"statement|petition", heading)
 
     def _text(self, i: int, block: Block, text: str) -> None:
-        if not text or i in self.skip:
+        """One paragraph, heading or list item: try each shape in turn, else continue what is open."""
+        if i in self.skip:
             return
-        if self.current is not None and self.current.origin == "block" and self.mode == "question" \
-                and not self.current.parts and re.match(r"^Question\s*:\s*", text, re.I):
-            text = re.sub(r"^Question\s*:\s*", "", text, flags=re.I)  # "Question: Will the ..." after From/To
-            if not text:
-                return
+        text = self._drop_question_label(text)
+        if not text:
+            return
         heading = self._is_heading(block, text)
         if heading:
             self.last_heading = text
-        qa = self._qa_heading(text)
-        if qa is None and self.session and not heading:
-            topic = _SESSION_TOPIC.match(text)
-            if topic:
-                self._session_topic(i, block, topic)
+        for step in (self._question_heading, self._committee_question, self._answer_or_supplementary,
+                     self._section_end, self._told_question):
+            if step(i, block, text, heading):
                 return
+        self._continue(block, text)
+
+    def _drop_question_label(self, text: str) -> str:
+        """"Question: Will the ..." right after "From:"/"To:" lines: the label is not the text."""
+        if self.current is not None and self.current.origin == "block" and self.mode == "question" \
+                and not self.current.parts:
+            return re.sub(r"^Question\s*:\s*", "", text, flags=re.I)
+        return text
+
+    def _question_heading(self, i, block, text, heading) -> bool:
+        """"Question 3 – Jane Smith", a Q&A session's numbered topic, "From: X" / "To: Y"."""
+        qa = self._qa_heading(text)
+        if qa is None and self.session and not heading and (topic := _SESSION_TOPIC.match(text)):
+            self._session_topic(i, block, topic)
+            return True
         if qa is not None:
             self._start_block_question(i, block, *qa)
             if self._in_list(i):
                 self.close()  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": one line per question
-            return
-        if heading and not _QA_SESSION.search(text):
-            self.session = False
-        elif heading:
-            self.session = True
+            return True
+        if heading:
+            self.session = bool(_QA_SESSION.search(text))
             self.session_kind = "public" if _PUBLIC_HEAD.search(text) else \
                 "member" if _MEMBER_HEAD.search(text) else "committee"
         labelled = self._labelled_question(i, text)
         if labelled is not None:
             self._start_block_question(i, block, None, *labelled, "")
-            return
+            return True
+        return False
+
+    def _committee_question(self, i, block, text, heading) -> bool:
+        """"Q1: What ...?" (not "Q34 – Dan Ackroyd", nor a sub-label inside a pack's question)."""
+        committee = _COMMITTEE_Q.match(text)
+        if not committee or self.block_seen:
+            return False
+        if _looks_like_name(committee.group("rest")) and _words(committee.group("rest")) <= 5:
+            return False  # "Q34 – Dan Ackroyd": who asked, before the answer to a supplementary
+        self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
+        return True
+
+    def _answer_or_supplementary(self, i, block, text, heading) -> bool:
+        """"Response:" and kin, "Councillor X replied: ...", "Supplementary Question", and a
+        supplementary told in prose ("Mr Jones asked a supplementary question ...")."""
         if self.current is not None and self.mode is not None and self.current.origin in ("prose", "committee"):
             replied = _REPLIED.match(text)  # prose minutes only: a pack marks its answers with labels
             if replied and _words(replied.group("who")) <= 12:
                 self._answer(block.page, replied.group("who").strip())
                 self._append_answer(replied.group("rest"), block.page)
-                return
-        committee = _COMMITTEE_Q.match(text)
-        if committee and _looks_like_name(committee.group("rest")) and _words(committee.group("rest")) <= 5:
-            committee = None  # "Q34 – Dan Ackroyd": who asked, before the answer to a supplementary
-        if committee and not self.block_seen:
-            self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
-            return
+                return True
         supp = _SUPPLEMENTARY.match(text)
         if supp and _words(text) <= 12 and not re.search(r"\bmembers of the\b|\bpublic\b", text, re.I) \
                 and self._main() is not None:
             self._start_supplementary(i, block, supp)
-            return
+            return True
         if self._is_response_marker(text) and self._response_marker(i, block, text):
-            return
+            return True
         if _SUPP_PROSE.search(text) and self.current is not None and self.mode is not None:
-            self._start_supplementary(i, block, None, origin="prose")  # "Mr Jones asked a supplementary question ..."
+            self._start_supplementary(i, block, None, origin="prose")
             self.current.add(text, block.page)
-            return
+            return True
+        return False
+
+    def _section_end(self, i, block, text, heading) -> bool:
+        """Headings set the kind of what follows; RECOMMENDATION:/ACTION:/RESOLVED lines, topic
+        headings and section headings end the open question or answer."""
         if _words(text) <= 20 and not self.mode:
             self._set_context(text, reset=heading and self._hard_heading(text))
         if _STOP.search(text) or i in self.topic_heads:
             self.close()
-            return
-        if heading:
-            if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
-                self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
-            if (self.mode == "response" and self._section_heading(block, text)) or \
-                    (self._hard_heading(text) and self._heading_ends_question(text)):
-                self.close()
-                self.current = None
-                self._set_context(text, reset=self._hard_heading(text))
-                return
+            return True
+        if not heading:
+            return False
+        if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
+            self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
+        if (self.mode == "response" and self._section_heading(block, text)) or \
+                (self._hard_heading(text) and self._heading_ends_question(text)):
+            self.close()
+            self.current = None
+            self._set_context(text, reset=self._hard_heading(text))
+            return True
+        return False
+
+    def _told_question(self, i, block, text, heading) -> bool:
+        """Unnumbered committee follow-ups, and questions told in prose under a questions heading."""
         if self.committee_seen and self._is_follow_up(text):
             self._start_committee(i, block, None, text)
-            return
+            return True
         asked = _PERSON_ASKED.match(text) if self.context in ("public", "member") else None
         if asked and (self.mode is None or (self.current is not None and self.current.origin == "prose")):
             self._start_prose_question(i, block, asked, text)
-            return
+            return True
+        return False
+
+    def _continue(self, block: Block, text: str) -> None:
+        """Plain text goes on the open question, or its answer; a prose answer may begin here."""
         if self.mode == "question" and self.current is not None:
             if (self.current.origin in ("committee", "prose") and self._answer_begins(text)) or \
                     (self.current.origin == "block" and self._prose_answer(text)):
