@@ -235,13 +235,14 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf©¨¢£¤§±¶¼½¾]|â€|Â[\xa0-\xbf]")
 _CID = re.compile(r"\(cid:\d+\)")
-_NOT_LETTER = re.compile(r"[\W\d_]")
+_NOT_ALNUM = re.compile(r"[\W_]")
 
 
 def garbage_reason(text: str) -> Optional[str]:
     """Why a text layer is garbage, or None. Examples of garbage: "(cid:12)(cid:7)" glyph ids,
     private-use or replacement characters from fonts without a ToUnicode map, "â€™" mojibake,
-    or text that is mostly not letters ("^'CSloO ,.2Q23 ~~")."""
+    or text that is mostly symbols ("^'CSloO ,.2Q23 ~~"). Digits count as good: a page of
+    accounts ("£7,994.00", "(10,109.85)") has few letters and is fine."""
     chars = _SPACE.sub("", text.replace("\ufffe", ""))
     if len(chars) < 20:
         return None
@@ -251,9 +252,9 @@ def garbage_reason(text: str) -> Optional[str]:
         return "garbage text (unmapped glyphs)"
     if len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
         return "garbage text (mojibake)"
-    letters = len(chars) - len(_NOT_LETTER.findall(chars))
-    if letters < 0.45 * len(chars):
-        return "garbage text (mostly not letters)"
+    alnum = len(chars) - len(_NOT_ALNUM.findall(chars))
+    if alnum < 0.5 * len(chars):
+        return "garbage text (mostly symbols)"
     return None
 
 

@@ -202,7 +202,8 @@ def test_ocr_disabled_on_a_scan_is_refused():
     ("(cid:12)(cid:7)(cid:33)(cid:4) " * 20, "garbage text (cid glyph codes)"),
     ("\ue001\ue002\ue003 \ue004\ue005" * 20, "garbage text (unmapped glyphs)"),
     ("The Councilâ€™s response â€“ Ã©tude â€œnoteâ€\x9d " * 5, "garbage text (mojibake)"),
-    ("^'CSloO ~1^ <^ i^\" ~l^ ~w 1^ ^ ^ :: ;; ~~ 2Q23 ,.,. " * 3, "garbage text (mostly not letters)"),
+    ("^'CSloO ~1^ <^ i^\" ~l^ ~w 1^ ^ ^ :: ;; ~~ 2Q23 ,.,. " * 3, "garbage text (mostly symbols)"),
+    ("BALANCE B/F 01.04.24 7,515.87 INCOME 8,984.85 EXPENDITURE (10,109.85) £7,994.00 £440.85", None),
     ("The minutes of the meeting were agreed as a true record.", None),
 ])
 def test_garbage_text_layers(text, reason):
