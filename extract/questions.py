@@ -569,12 +569,31 @@ class _Scanner:
     def _committee_question(self, i, block, text, heading) -> bool:
         """"Q1: What ...?" (not "Q34 – Dan Ackroyd", nor a sub-label inside a pack's question)."""
         committee = _COMMITTEE_Q.match(text)
-        if not committee or self.block_seen:
+        if not committee:
             return False
+        ref = f"Q{committee.group('n')}"
         if _looks_like_name(committee.group("rest")) and _words(committee.group("rest")) <= 5:
-            return False  # "Q34 – Dan Ackroyd": who asked, before the answer to a supplementary
-        self._start_committee(i, block, f"Q{committee.group('n')}", committee.group("rest"))
+            # "Q3 – Jane Smith" heads a question whose answer is labelled further on; "Q34 – Dan
+            # Ackroyd" straight before "Officers confirmed ..." only names who asked a supplementary
+            if not self._labelled_answer_ahead(i):
+                return False
+            self._start_block_question(i, block, ref, committee.group("rest"), None, "")
+            return True
+        if self.block_seen:
+            return False
+        self._start_committee(i, block, ref, committee.group("rest"))
         return True
+
+    def _labelled_answer_ahead(self, i: int) -> bool:
+        """Whether a labelled answer ("Response:") follows block i before the next question or section."""
+        for block in self.blocks[i + 1:i + 80]:
+            text = clean_text(block.text)
+            if _RESPONSE.match(text) and self._is_response_marker(text) and \
+                    (_words(text) <= 6 or re.match(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", text, re.I)):
+                return True
+            if _COMMITTEE_Q.match(text) or _QA_HEAD.match(text) or self._hard_heading(text):
+                return False
+        return False
 
     def _answer_or_supplementary(self, i, block, text, heading) -> bool:
         """"Response:" and kin, "Councillor X replied: ...", "Supplementary Question", and a

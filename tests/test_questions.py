@@ -179,11 +179,14 @@ def test_question_pack_with_sub_labels_inside_questions():
     assert answers[0].responder == "Mayor" and answers[0].text.startswith("This is a matter for Democratic Services")
 
 
-def test_question_name_response_blocks_rerendered():
-    """Seed 000 re-rendered as "Question N – Name" / text / "Response:" / answer."""
-    pairs = found_in(rerendered("questions-improvement-plan-qa-blocks.txt"))
+@pytest.mark.parametrize("name, ref", [("questions-improvement-plan-qa-blocks.txt", "Question 1"),
+                                       ("questions-improvement-plan-q-name-blocks.txt", "Q1")])
+def test_question_name_response_blocks_rerendered(name, ref):
+    """Seed 000 re-rendered as "Question N – Name" (or "QN – Name") / text / "Response:" / answer."""
+    pairs = found_in(rerendered(name))
     assert [q.questioner for q, _ in pairs][:3] == ["David Barrett", "Hannah Currie", "Rachel Gallagher"]
-    assert len(pairs) == 7 and pairs[0][0].ref == "Question 1"
+    assert len(pairs) == 7 and pairs[0][0].ref == ref
+    assert all(q.kind == "public" and len(answers) == 1 for q, answers in pairs)
     _, answers = by_text(pairs, "sever sibling bonds")
     assert "Whether or not to keep siblings together" in answers[0].text
 
