@@ -123,7 +123,7 @@ INLINE_LABEL = re.compile(r"\b(?P<label>present|absent|excused|also\s+present|st
 #: "Apologies for absence had been received from Councillor Frank Cornthwaite, ... and Jan Frances (...)."
 #: "1. Apologies for absence: Cllr D Black and Cllr E White" (parish minutes)
 APOLOGIES_COLON = re.compile(r"^(?:\S+\s+)?apologies(?:\s+for\s+absence)?(?:\s+received)?\s*[:\-–]\s*(?P<names>.+)$", re.I)
-APOLOGIES_FROM = re.compile(r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|were|was|have\s+been|"
+APOLOGIES_FROM = re.compile(r"\bapologies\b(?:\s+for\s+[\w\s]{2,30}?)?\s+(?:had\s+been|were|was|have\s+been|"
                             r"are)?\s*(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+"
                             r"(?P<names>.+?)(?:\.\s|\.$|$)", re.I)
 
@@ -148,7 +148,8 @@ ITEM = re.compile(
     r"|[IVX]{1,4}(?=\.))"                 # "I." (roman outline)
     r"(?P<sep>[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$")
 #: "**1.**" or "4A." alone on its line, the title on the next ("2" alone is a page number)
-NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?|(?:[A-Z][A-Za-z]{0,5}/)?\d{1,3}/\d{1,4})[.):]?$")
+NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?(?=[.):])|(?:[A-Z][A-Za-z]{0,5}/)?\d{1,3}/\d{1,4})"
+                         r"[.):]?$")
 #: the largest jump between consecutive item numbers: "12 Pennywell Road" after item 4A is an address
 MAX_GAP = 25
 #: "(Pages 7 - 10)", "(Item 6)", "(Page 3)", "Pages 5-12", trailing page numbers of a contents line
@@ -510,6 +511,10 @@ def _presided(lines, draft, first_item) -> str | None:
 
 
 def _role(label: str) -> str:
+    """"Members in attendance" are present; "Officers in attendance" are in attendance."""
+    if re.match(r"^(?:(?:committee|council|board|panel|cabinet)\s+)?(?:members|councillors|councilors|council\s*members|"
+                r"trustees|governors|commissioners|directors)\s+(?:present|in\s+attendance)", label, re.I):
+        return "present"
     return next(role for pattern, role in _ROLE_OF if pattern.search(label))
 
 
@@ -537,8 +542,9 @@ def _looks_like_names(line: str) -> bool:
     return not re.search(r"\b(?:was|were|is|are|had|has|welcomed|declared|moved)\b", text)
 
 
-_POSITION = [(re.compile(r"\b(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|mayor|president)\b", re.I), "vice-chair"),
-             (re.compile(r"\b(?:chair(?:man|woman|person)?|in\s+the\s+chair|presiding|mayor)\b", re.I), "chair")]
+_POSITION = [(re.compile(r"\b(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|mayor|president)\b|leas-chathaoirleach",
+                         re.I), "vice-chair"),
+             (re.compile(r"\b(?:chair(?:man|woman|person)?|in\s+the\s+chair|presiding|mayor|cathaoirleach)\b", re.I), "chair")]
 _NOT_A_NAME = re.compile(r"^(?:none|nil|n/?a|obe|mbe|cbe|jp|dl|mp|kc|qc|bem|frics|(?:and\s+)?\d+\s+members?.*|no\s+apologies.*|all|the\s+.*|members?|councillors?|officers?|"
                          r"(?:chair|vice[\s-]?chair)(?:man|woman|person)?|mayor|clerk|"
                          r"were\s+present|was\s+present|present|also|others?)$", re.I)
@@ -627,7 +633,7 @@ def _split_outside_brackets(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_ROLE_START = re.compile(r"^(?:leader|deputy|cabinet|portfolio|chief|director|head|executive|officer|clerk|"
+_ROLE_START = re.compile(r"^(?:leas-chathaoirleach|cathaoirleach|leader|deputy|cabinet|portfolio|chief|director|head|executive|officer|clerk|"
                          r"chair|vice|group|assistant|senior|interim|acting|strategic|corporate)\b", re.I)
 
 
@@ -687,8 +693,11 @@ def _dedupe(people: list[Attendance]) -> list[Attendance]:
 # Items
 
 
-def item_candidate(block: Block, line: str):
-    """(number, title) when `line` reads as a numbered item heading, else None."""
+def item_candidate(block: Block, line: str, lenient: bool = True):
+    """(number, title) when `line` reads as a numbered item heading, else None.
+
+    `lenient` lets "1 Apologies for absence" (number, one space, a short label) count in plain text,
+    where a converter folded the layout; where items are set in bold, plain lines need more."""
     if block.kind == "row" or not line:
         return None
     m = ITEM.match(line)
@@ -714,7 +723,9 @@ def item_candidate(block: Block, line: str):
     distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
     label_like = len(title.split()) <= 10 and not re.search(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$",
                                                           title, re.I)
-    if spaced and not (distinctive or label_like or block.kind == "heading" or block.bold or _upper(title)
+    if re.fullmatch(r"0\d", number):
+        return None  # "07 Julie Levers": a numbered list of statements, not item 7
+    if spaced and not (distinctive or (label_like and lenient) or block.kind == "heading" or block.bold or _upper(title)
                        or re.match(r"^(?:item|minute)\b", line, re.I)):
         return None  # "12 Pennywell Road, Limerick" is an address, not item 12
     if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
@@ -728,8 +739,10 @@ def _title_like(title: str, block: Block, ends_sentence: bool = False) -> bool:
     words = title.split()
     if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
         return False
-    if re.match(r"^(?:that|to\s+note\s+that)\b", title, re.I):
+    if re.match(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", title, re.I):
         return False
+    if not (block.kind == "heading" or block.bold) and re.search(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", title, re.I):
+        return False  # a wrapped sentence: "Conveyance of the interest of ... in the property, particulars of"
     if _upper(title):
         return len(words) <= 30
     if len(words) > 18:
@@ -781,9 +794,11 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
         accepted = [(i, m.group("num"), _clean_title(m.group("title"))) for i in range(draft.start, draft.end)
                     for m in [SUBJECT_ITEM.match(lines[i])] if m]
     i = draft.header.end if draft.header.kind != "decisions" else draft.end
+    lenient = not any((b.bold or b.kind == "heading") and ITEM.match(ln)
+                      for b, ln in zip(blocks[i:draft.end], lines[i:draft.end]))
     while i < draft.end:
         block, line = blocks[i], lines[i]
-        candidate = item_candidate(block, line)
+        candidate = item_candidate(block, line, lenient)
         alone = False
         if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
             alone = True

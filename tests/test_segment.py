@@ -130,3 +130,38 @@ def test_decision_notice_form():
     assert parts == ["1", "2a", "2b", "2c", "3a", "3b", "4a", "4b", "6", "7", "8"]  # no 5: it was lost
     assert not any("exempt session" in r.text for r in recs.resolutions)
     assert any("Approved, subject to suitable resource being available" in r.text for r in recs.resolutions)
+
+
+def extract_text(text, name="minutes.txt"):
+    return extract_document(text.encode(), name)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # body on the line above "Minutes of the meeting held on ..."; "Exe/20/1" item numbers
+    ("Executive\n\nMinutes of the meeting held on Wednesday, 15 January 2020\n\n"
+     "Present: Councillor Leese (Chair)\nCouncillors: Akbar, Bridges and Craig\n\nApologies: Councillor Hacking\n\n"
+     "Exe/20/1 Minutes\nDecision\nTo approve as a correct record the minutes of the meeting on 11 December 2019.\n",
+     {"body": "Executive", "date": "2020-01-15", "chair": "Leese", "items": [("Exe/20/1", "Minutes")],
+      "apologies": ["Hacking"]}),
+    # time before the date and the venue after it; a one-space item number in plain text
+    ("Cabinet\n\nMinutes of the meeting held at 7.30 pm on 14 January 2020 at Guildhall, Kingston upon Thames\n\n"
+     "Members of the Committee present: Councillor Liz Green (Chair), Councillor Hilary Gander (Vice-Chair)\n\n"
+     "1  Apologies for absence\nApologies for absence were received from Councillor Tim Cobbett.\n",
+     {"body": "Cabinet", "date": "2020-01-14", "start_time": "19:30", "venue": "Guildhall, Kingston upon Thames",
+      "chair": "Liz Green", "items": [("1", "Apologies for absence")], "apologies": ["Tim Cobbett"]}),
+    # parish: everything on the title line, "Title: text" items, apologies after a colon
+    ("MINUTES OF THE MEETING OF HORSLEY PARISH COUNCIL HELD ON TUESDAY 14th JANUARY 2020 AT 7.30PM IN THE VILLAGE HALL\n"
+     "Present: Cllrs J Smith (Chairman), A Brown, C Green\nIn attendance: Mrs S White (Clerk) and 3 members of the public\n"
+     "1. Apologies for absence: Cllr D Black\n2. Declarations of interest: None\n",
+     {"body": "HORSLEY PARISH COUNCIL", "date": "2020-01-14", "start_time": "19:30", "venue": "VILLAGE HALL",
+      "chair": "J Smith", "items": [("1", "Apologies for absence"), ("2", "Declarations of interest")],
+      "apologies": ["D Black"]}),
+])
+def test_header_forms(text, expected):
+    recs = extract_text(text)
+    (m,) = recs.meetings
+    for key in ("body", "date", "start_time", "venue", "chair"):
+        if key in expected:
+            assert getattr(m, key) == expected[key], key
+    assert [(i.number, i.title) for i in recs.agenda_items] == expected["items"]
+    assert names(recs, "apologies") == expected["apologies"]
