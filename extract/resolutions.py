@@ -76,7 +76,7 @@ MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council\s*member|coun
                          r"president)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)\s+seconded)?", re.I)
 #: "Moved by McPherson to adopt." / "Moved by Cllr Smith, seconded by Cllr Jones"
 MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))"
-                      r"(?:[,;]?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})))?",
+                      r"(?:[,;]?\s+(?:and\s+)?second(?:ed)?\s+by\s+(?P<seconder>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})))?",
                       re.I)
 #: "Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;"
 PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
@@ -212,6 +212,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
     return _motion_prose(lines, i) or _sentence_group(blocks, lines, i)
 
 
+#: ModernGov's cut-off marker: "12) ... view the full decision text for item 9."
+TRUNCATED = re.compile(r"^(?:\.\.\.|…)\s*view\s+the\s+full\b", re.I)
 #: a leader word alone on its line: "Decision", "Decisions", "RESOLVED", "Recommendations", "Agreed"
 BARE_LEADER = re.compile(r"(decisions?|resolved|resolutions?|recommendations?|agreed|decided)\s*[:.\-–]?", re.I)
 #: a sentence inside a paragraph that records a decision: "It was resolved to pay the following invoices."
@@ -290,14 +292,14 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             j += 1
             continue
         heading_part = block.kind == "heading" and PART.match(line) and (
-            not group.parts or _follows(top_mark, PART.match(line).group("mark"))
-            or _style(PART.match(line).group("mark"), top_style) != top_style)
+            not group.parts or (top_mark is not None and _follows(top_mark, PART.match(line).group("mark")))
+            or (top_style in ("digit", "alpha", "roman") and _style(PART.match(line).group("mark"), top_style) != top_style))
         if (block.kind == "heading" and not heading_part) or block.kind == "row" or rules.leader(line) or REASONS.match(line):
             break
         if OUTCOME.match(line) and len(line.split()) <= 8:
             break
         part = PART.match(line)
-        in_list = part and (not group.parts or _follows(top_mark, part.group("mark")))
+        in_list = part and (not group.parts or (top_mark is not None and _follows(top_mark, part.group("mark"))))
         if not in_list and segment.item_candidate(block, line) and not THAT_PART.match(line.split(" ", 1)[-1]):
             break  # the next minute item: "17. FAMILIES' COMMISSION UPDATE"
         style = _style(part.group("mark"), top_style) if part else None
@@ -305,7 +307,7 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             break  # "17." after parts 1-3 is no part of this resolution
         if part and (top_style is None or style == top_style):
             top_style, top_mark, split = style, part.group("mark"), False
-            if re.search(r"[^\W\d_]", part.group("text")):
+            if re.search(r"[^\W\d_]", part.group("text")) and not TRUNCATED.match(part.group("text")):
                 group.parts.append((j, part.group("text").strip(), part.group("mark")))
         elif part and group.parts and (split or _title_only(group.parts[-1][1])):
             # "2. Residents Parking" / "a. Approve ..." / "b. Approved ...": one resolution per lettered part
