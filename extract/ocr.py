@@ -22,6 +22,7 @@ DPI = 300
 #: below this mean word confidence (0-100) a reading is suspect and other rotations are tried
 LOW_CONFIDENCE = 60
 MIN_WORDS = 8
+CONFIDENT = 60
 
 
 @dataclass
@@ -40,6 +41,7 @@ class OcrPage:
     confidence: Optional[float] = None  # mean word confidence 0-100
     rotation: int = 0  # degrees the rendered image was turned before reading
     words: int = 0
+    confident_words: int = 0  # words read with confidence >= CONFIDENT
 
     @property
     def score(self) -> float:
@@ -122,4 +124,5 @@ def read_image(image, dpi: int = DPI, rotation: int = 0) -> OcrPage:
         ))
     lines.sort(key=lambda line: (line.block, line.top))
     confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
-    return OcrPage(lines=lines, confidence=confidence, rotation=rotation, words=len(confidences))
+    return OcrPage(lines=lines, confidence=confidence, rotation=rotation, words=len(confidences),
+                   confident_words=sum(1 for c in confidences if c >= CONFIDENT))

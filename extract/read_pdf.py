@@ -624,15 +624,21 @@ def _outside_tables(lines: list[Line], tables: list[Table]) -> list[Line]:
 # --- OCR pages ------------------------------------------------------------------------------
 
 
-def _ocr_layout(page, layout: PageLayout) -> None:
+def _ocr_layout(page, layout: PageLayout, text_layer: str = "") -> bool:
+    """OCR the page into `layout`; False (layout untouched) when the page has a text layer
+    and OCR finds barely more words in it: the "outlines" were a map, a chart or a logo."""
     from .ocr import ocr_page
 
     result = ocr_page(page)
+    layer_words = len(text_layer.split())
+    if layer_words >= 5 and result.confident_words < 1.3 * layer_words + 20:
+        return False
     heights = sorted(ln.bottom - ln.top for ln in result.lines) or [10.0]
     size = round(heights[len(heights) // 2], 1)
     layout.lines = [Line(text=ln.text, x0=ln.x0, x1=ln.x1, top=ln.top, bottom=ln.bottom, size=size,
                          page=layout.page, para=ln.block) for ln in result.lines]
     layout.method, layout.confidence = "ocr", result.confidence
+    return True
 
 
 def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> PageLayout:
@@ -645,12 +651,12 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
             text = textpage.get_text_range()
             drawn = drawn_objects(page)
             problem = layer_problem(drawn, textpage, text, width, height)
-            if problem and ocr:
-                problems[index + 1] = problem
-                _ocr_layout(page, layout)
-                return layout
             if problem:
                 problems[index + 1] = problem
+            if problem and ocr:
+                if _ocr_layout(page, layout, text):
+                    return layout
+                problems[index + 1] = f"{problem}: OCR found no more text, text layer kept"
             rotation = page.get_rotation()
             layout.lines = _text_lines(textpage, text, (width, height), rotation, index + 1, probe)
             if not rotation:  # rules are not mapped to a rotated display (rare outside scans)

@@ -324,3 +324,42 @@ def test_bold_from_the_embedded_font_when_the_name_says_nothing():
 ])
 def test_bold_sentences_are_not_headings(text, sentence):
     assert rp._is_sentence(text) is sentence
+
+
+def _map_page_pdf() -> bytes:
+    """One page: five lines of real text above a "map" of 400 small filled squares."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as R
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    lines = ["Planning application 25/01234/F", "Land north of the village hall", "Site plan for information only",
+             "The committee raised no objection", "to the proposed extension."]
+    for i, text in enumerate(lines):
+        obj = R.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 14.0)
+        wide = (text + "\0").encode("utf-16-le")
+        R.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(wide), ctypes.POINTER(ctypes.c_ushort)))
+        R.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 60, 780 - 20 * i)
+        R.FPDFPage_InsertObject(page.raw, obj)
+    for i in range(400):
+        square = R.FPDFPageObj_CreateNewRect(60 + (i % 25) * 18, 200 + (i // 25) * 18, 6, 6)
+        R.FPDFPageObj_SetFillColor(square, 40, 90, 40, 255)
+        R.FPDFPath_SetDrawMode(square, R.FPDF_FILLMODE_ALTERNATE, 0)
+        R.FPDFPage_InsertObject(page.raw, square)
+    R.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@needs_tesseract
+def test_glyph_sized_drawing_that_ocr_cannot_read_keeps_the_text_layer():
+    """Many small paths look like outline text; when OCR finds no more words than the text
+    layer has (a map, a chart), the text layer is kept rather than replaced by OCR."""
+    result = read_pdf(_map_page_pdf())
+    assert result.pages[0].method == "text"
+    assert result.meta["page_problems"] == {"1": "text drawn as outlines: OCR found no more text, text layer kept"}
+    assert "The committee raised no objection to the proposed extension." in [b.text for b in result.blocks]
