@@ -887,6 +887,39 @@ def _continues_over_page(prev: Optional[_Para], line: Line) -> bool:
             and abs(prev.last.size - line.size) <= 0.6 and prev.last.bold == line.bold)
 
 
+COLUMN_SLACK = 6.0  # points a continued table's column edges may move between pages
+
+
+def _continues_cell(cell: str, text: str) -> bool:
+    """The tail of a cell cut by the page break: the cell stops mid-sentence ("Support
+    reduction of 20mph on Hotwell Rd &" + "Merchants Rd") or the tail starts in lower case.
+    "Reason for decision: As set out in the report." is complete, so the "Deadline for ..."
+    line above the next page's form is not its tail."""
+    return bool(cell) and (not cell.rstrip().endswith((".", "!", "?")) or text[:1].islower())
+
+
+def column_mapping(old: list[float], new: list[float]) -> Optional[list[int]]:
+    """For a table continued on the next page: the old column index of each new column, or
+    None when the columns do not line up. The continuation may lack a column its first page
+    had (Bristol decision forms: the "(a) Subject:" row has a third cell, later rows do not)."""
+    if not old or not new or len(new) > len(old):
+        return None
+    mapping = []
+    for x in new:
+        near = [i for i, ox in enumerate(old) if abs(ox - x) <= COLUMN_SLACK]
+        if not near or (mapping and near[0] <= mapping[-1]):
+            return None
+        mapping.append(near[0])
+    return mapping
+
+
+def _place(row: list[str], mapping: list[int], width: int) -> list[str]:
+    cells = [""] * width
+    for cell, index in zip(row, mapping):
+        cells[index] = cell
+    return cells
+
+
 def _norm_cells(cells: list[str]) -> list[str]:
     return [_NON_WORD.sub("", c).lower() for c in cells]
 
@@ -925,18 +958,22 @@ class _Builder:
     def table(self, table: Table, page: int, first_on_page: bool):
         self.flush()
         rows = table.rows
-        ncols = max(len(r) for r in rows)
         cont = self.open_table
-        if cont and first_on_page and self.last_kind == "table" and cont["ncols"] == ncols:
+        mapping = None
+        if cont and first_on_page and self.last_kind == "table":
+            mapping = column_mapping(cont["columns"], table.columns)
+        if mapping is not None:
+            width = len(cont["columns"])
+            rows = [_place(row, mapping, width) for row in rows]
             if cont["header"] and _norm_cells(rows[0]) == cont["header"]:
                 rows = rows[1:]  # the header repeated on the new page
             if rows and not rows[0][0] and cont["last"] is not None:
                 self._merge_into(cont["last"], rows[0], page)  # a row split by the page break
                 rows = rows[1:]
-            no, header = cont["no"], cont["header"]
+            no, header, columns = cont["no"], cont["header"], cont["columns"]
         else:
             self.table_no += 1
-            no = self.table_no
+            no, columns = self.table_no, table.columns
             header = _norm_cells(rows[0]) if table.header_bold else None
         last = cont["last"] if cont and no == cont["no"] else None
         for i, cells in enumerate(rows):
@@ -944,7 +981,7 @@ class _Builder:
             last = Block(page=page, text=" | ".join(c for c in cells if c), kind="row", cells=list(cells),
                          table=no, header=is_header, bold=is_header)
             self.blocks.append(last)
-        self.open_table = {"no": no, "ncols": ncols, "header": header, "last": last}
+        self.open_table = {"no": no, "ncols": len(columns), "columns": columns, "header": header, "last": last}
         self.last_kind = "table"
 
     def spill_over(self, lines: list[Line], tables: list[Table]) -> list[Line]:
@@ -959,17 +996,24 @@ class _Builder:
             return lines
         first = min(tables, key=lambda t: t.top)
         lead = [ln for ln in lines if ln.bottom <= first.top + 1]
-        if not lead or len(first.columns) != cont["ncols"] or len(first.columns) < 2:
+        mapping = column_mapping(cont["columns"], first.columns)
+        if not lead or mapping is None or len(first.columns) < 2:
             return lines
         key_end = first.columns[1] - 3  # a split row has an empty first (key) cell
         if any(ln.x0 < key_end or ln.x1 > first.x1 + 5 for ln in lead):
             return lines
         if first.top - max(ln.bottom for ln in lead) > 1.5 * max(ln.size for ln in lead):
             return lines
+        edges = first.columns + [first.x1]
         cells = [""] * cont["ncols"]
         for ln in lead:
             col = max([i for i, x in enumerate(first.columns) if x <= ln.x0 + 3] or [0])
-            cells[col] = _join_text(cells[col], ln.text) if cells[col] else ln.text
+            if ln.x1 > edges[col + 1] + 3:
+                return lines  # runs across a column rule: page text, not a cell's tail
+            target = mapping[col]
+            if not cells[target] and not _continues_cell(cont["last"].cells[target], ln.text):
+                return lines
+            cells[target] = _join_text(cells[target], ln.text) if cells[target] else ln.text
         self._merge_into(cont["last"], [_finish(c) for c in cells], lead[0].page)
         return [ln for ln in lines if ln not in lead]
 

@@ -363,3 +363,28 @@ def test_glyph_sized_drawing_that_ocr_cannot_read_keeps_the_text_layer():
     assert result.pages[0].method == "text"
     assert result.meta["page_problems"] == {"1": "text drawn as outlines: OCR found no more text, text layer kept"}
     assert "The committee raised no objection to the proposed extension." in [b.text for b in result.blocks]
+
+
+DECISION_FORM = fixture_path("bristol-city-council",
+                             "transport-connectivity-policy-committee-2024-09-12-decision-recording-form.pdf")
+
+
+@pytest.mark.skipif(not DECISION_FORM.exists(), reason="decision form fixture not present")
+def test_decision_form_continues_with_fewer_columns_and_keeps_page_text_out():
+    """Fields (a)-(f) on p4, (g)-(h) on p5: one table although p4's "(a) Subject:" row has a
+    third column. The "Deadline for ..." line above p6's form is page text, not (h)'s tail."""
+    blocks = read_pdf(DECISION_FORM.read_bytes()).blocks
+    rows = {(b.page, b.cells[0]): b for b in blocks if b.kind == "row"}
+    assert rows[(5, "(g)")].table == rows[(4, "(a)")].table
+    assert rows[(5, "(h)")].text == "(h) | Reason for decision: As set out in the report."
+    assert any(b.page == 6 and b.kind == "para" and b.text.startswith("Deadline for Escalation Panel") for b in blocks)
+
+
+@pytest.mark.skipif(not (CORPUS / "uk").exists(), reason="shared corpus not present")
+def test_cell_tail_printed_above_the_next_pages_table_joins_its_row():
+    path = CORPUS / "uk/bristol-city-council/transport-connectivity-policy-committee-2026-03-19-printed-minutes.pdf"
+    rows = [b for b in read_pdf(path.read_bytes()).blocks if b.kind == "row"]
+    rose = next(b for b in rows if b.cells[:2] == ["12", "Rose Gray"])
+    assert rose.cells[2] == "Support reduction of 20mph on Hotwell Rd & Merchants Rd"
+    assert (rose.page, rose.page_end) == (2, 3)
+    assert len({b.table for b in rows if b.page in (2, 3)}) == 1  # statements table, p2-p3
