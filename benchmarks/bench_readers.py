@@ -106,15 +106,10 @@ def whole_pipeline(named):
 
 
 MEMORY_PROBE = """
-import io, resource, sys
+import resource, sys
 sys.path.insert(0, {root!r})
-import pypdfium2 as pdfium
-src = pdfium.PdfDocument({path!r})
-dst = pdfium.PdfDocument.new()
-for _ in range({copies}):
-    dst.import_pages(src)
-buf = io.BytesIO(); dst.save(buf); raw = buf.getvalue(); dst.close(); src.close()
 from extract.read_pdf import read_pdf
+raw = open({path!r}, "rb").read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 result = read_pdf(raw)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -126,10 +121,21 @@ def memory_growth(copies: int) -> tuple[int, float]:
     """(pages, MB of peak-RSS growth) reading the 104-page WECA pack repeated `copies` times,
     in a fresh process: pages are closed as we go, so growth should be the result only."""
     import subprocess
+    import tempfile
 
-    path = ROOT / "fixtures/documents/weca/joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf"
-    code = MEMORY_PROBE.format(root=str(ROOT), path=str(path), copies=copies)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(ROOT / "fixtures/documents/weca/joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf")
+    joined = pdfium.PdfDocument.new()
+    for _ in range(copies):
+        joined.import_pages(source)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "joined.pdf"
+        joined.save(path)
+        joined.close()
+        source.close()
+        code = MEMORY_PROBE.format(root=str(ROOT), path=str(path))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     pages, grown = out.split()
     return int(pages), round(float(grown), 1)
 
