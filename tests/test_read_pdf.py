@@ -388,3 +388,19 @@ def test_cell_tail_printed_above_the_next_pages_table_joins_its_row():
     assert rose.cells[2] == "Support reduction of 20mph on Hotwell Rd & Merchants Rd"
     assert (rose.page, rose.page_end) == (2, 3)
     assert len({b.table for b in rows if b.page in (2, 3)}) == 1  # statements table, p2-p3
+
+
+def test_blocks_command_prints_the_pdf_blocks_of_chosen_pages():
+    import json
+
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    result = CliRunner().invoke(cli, ["blocks", str(FORWARD_PLAN), "--pages", "5-6"])
+    assert result.exit_code == 0, result.output
+    blocks = json.loads(result.output)
+    assert {b["page"] for b in blocks} == {5, 6}
+    rows = [b for b in blocks if b["kind"] == "row"]
+    assert rows[0]["header"] is True and rows[0]["cells"][0] == "Lead Officer"
+    assert len({b["table"] for b in rows}) == 1 and not any(b.get("header") for b in rows[1:])
