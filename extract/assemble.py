@@ -74,6 +74,8 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         not in a question appendix after "The meeting ended at ...", a commentary or a forward plan."""
         if seg.doc_kind == "decisions":
             return True
+        if seg.doc_kind == "agenda":
+            return False  # an agenda proposes; nothing in it was resolved or promised yet
         return any(s.start <= index < s.end for s in seg.meetings) or any(i.start <= index < i.end for _, i in spans)
 
     seen = set()

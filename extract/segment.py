@@ -44,6 +44,13 @@ TITLE_DECISIONS = re.compile(r"^(?:record\s+of\s+)?decisions?\b(?:\s+(?:recordin
 #: "Agenda", "AGENDA for the meeting of ..." (no minutes in the document)
 TITLE_AGENDA = re.compile(r"^(?:(?:draft|supplementary)\s+)?agenda\b(?!\s+item)", re.I)
 
+#: "DES MOINES CITY COUNCIL MEETING" / "Regular Meeting of the City Council" at the top of an agenda
+TITLE_MEETING = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,8}(?:regular\s+|special\s+)?meeting$|"
+                           r"^(?:regular|special|ordinary|annual)\s+meeting\s+of\s+(?:the\s+)?\w", re.I)
+#: words that only minutes use: an "agenda" title over these is a record of what happened
+MINUTES_WORDS = re.compile(r"\b(?:resolved|carried|seconded|were\s+present|apologies\s+(?:for\s+absence\s+)?were|"
+                           r"called\s+to\s+order|motion\s+(?:passed|carried|failed))\b", re.I)
+
 #: "Minutes:" in a ModernGov agenda-item page; "Agenda item" as the page's first line
 MGAI_AGENDA_ITEM = re.compile(r"^agenda\s+item\s*(?:[-–:]\s*(?P<rest>.*))?$", re.I)
 MGAI_MINUTES = re.compile(r"^(?:minutes|decision)\s*:", re.I)
@@ -61,6 +68,9 @@ BODY_OF = re.compile(
 BODY_DECISION = re.compile(r"\b(?:determined|taken|made)\s+(?:at|by)\s+(?:the\s+)?(?P<body>[A-Z].+?)\s+(?:meeting|on\s+\d)", re.I)
 #: "MINUTES – EXECUTIVE POLICY COMMITTEE – Wednesday, February 19, 2020"
 BODY_DASHED = re.compile(r"^minutes\s*[-–—:|]\s*(?P<body>[^-–—|]+?)\s*(?:[-–—|,]\s*(?:" + r"(?:mon|tues|wednes|thurs|fri|satur|sun)day" + r"|\d)|$)", re.I)
+#: "DES MOINES CITY COUNCIL MEETING" -> "DES MOINES CITY COUNCIL"; "Regular Meeting of the City Council" -> "City Council"
+BODY_MEETING = re.compile(r"^(?:(?:regular|special|ordinary|annual)\s+meeting\s+of\s+(?:the\s+)?(?P<body>[^,]+?)(?=\s*$|,|\s+\d)|"
+                          r"(?P<body2>(?:[A-Z][\w&'’.-]*\s+){1,8}?)(?:regular\s+|special\s+)?meeting\b)", re.I)
 #: "Rivergrove City Council Meeting Minutes" -> "Rivergrove City Council"
 BODY_BEFORE_MINUTES = re.compile(r"^(?P<body>.+?)\s+(?:(?:regular|special|annual|ordinary)\s+)?(?:meeting\s+)?minutes\b",
                                  re.I)
@@ -152,6 +162,12 @@ NUMBER_ONLY = re.compile(r"^(?:(?:minute|item)\s+)?(?P<num>\d{1,3}[a-zA-Z]?(?=[.
                          r"[.):]?$")
 #: the largest jump between consecutive item numbers: "12 Pennywell Road" after item 4A is an address
 MAX_GAP = 25
+#: a street address line: "400 Robert D. Ray Drive", "12 Pennywell Road"
+STREET = re.compile(r"\b(?:drive|dr|street|st|road|rd|avenue|ave|lane|ln|way|court|ct|place|pl|boulevard|blvd|square|sq|"
+                    r"crescent|close|terrace|parkway|pkwy|highway|hwy)\.?$", re.I)
+#: a header line that names a place: "City Hall, City Council Chambers"
+VENUE_WORDS = re.compile(r"\b(?:hall|room|chambers?|centre|center|house|offices|church|school|library|pavilion|institute|"
+                         r"building|guildhall|online|virtual|zoom|teams)\b", re.I)
 #: "(Pages 7 - 10)", "(Item 6)", "(Page 3)", "Pages 5-12", trailing page numbers of a contents line
 TITLE_DEBRIS = re.compile(r"\s*\((?:pages?|items?|agenda\s+item|report)\s+[^)]*\)\s*|\s*\bpages?\s+\d+\s*[-–]\s*\d+\s*$",
                           re.I)
@@ -206,7 +222,10 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     if mgai and not any(d.items for d in drafts):
         return Segmentation(doc_kind="agenda_item_minutes", items=[mgai])
     meetings = [_meeting_span(d, moderngov if n == 0 else {}) for n, d in enumerate(drafts)]
-    return Segmentation(doc_kind=headers[0].kind, meetings=meetings)
+    kind = headers[0].kind
+    if kind == "agenda" and (any(d.attendance for d in drafts) or any(MINUTES_WORDS.search(ln) for ln in lines)):
+        kind = "minutes"  # a meeting title over a record of the meeting
+    return Segmentation(doc_kind=kind, meetings=meetings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,6 +251,8 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
         return "minutes"
     if TITLE_DECISIONS.match(line) and index < 15:
         return "decisions"
+    if index < 6 and (TITLE_AGENDA.match(line) or TITLE_MEETING.match(line)) and len(line.split()) <= 14:
+        return "agenda"
     return None
 
 
@@ -268,7 +289,8 @@ def _read_header(blocks, lines, i, kind) -> _Header:
             continue
         dated = dates.find_date(line)
         starts_with_date = dated is not None and dated[1].start() <= 12
-        if (ATTENDANCE_LABEL.match(line) or (ITEM.match(line) and not starts_with_date) or CHAIR_LINE.match(line)
+        if (ATTENDANCE_LABEL.match(line) or (item_candidate(blocks[end], line) and not starts_with_date)
+                or CHAIR_LINE.match(line)
                 or blocks[end].kind == "row"):
             break
         if len(line.split()) > 25:
@@ -295,18 +317,21 @@ def _read_header(blocks, lines, i, kind) -> _Header:
         held = pattern.search(text)
         if held and not header.venue:
             header.venue = _clean_venue(held.group("venue"))
+    if not header.venue:  # "City Hall, City Council Chambers" on a line of its own under the title
+        header.venue = next((_clean_venue(p) for p in parts[1:] if VENUE_WORDS.search(p) and not dates.find_date(p)
+                             and len(p.split()) <= 12 and not TITLE_MINUTES_OF.match(p)), None)
     return header
 
 
 def _body(text: str) -> str | None:
     """The meeting body named in a title: "Children and Young People Scrutiny Committee"."""
-    for pattern in (BODY_OF, BODY_SUMMARY, BODY_DECISION, BODY_DASHED, BODY_BEFORE_MINUTES):
+    for pattern in (BODY_OF, BODY_SUMMARY, BODY_DECISION, BODY_DASHED, BODY_BEFORE_MINUTES, BODY_MEETING):
         m = pattern.search(text)
         if m:
-            body = m.group("body").strip(" ,.-–:|")
+            body = (m.groupdict().get("body") or m.groupdict().get("body2") or "").strip(" ,.-–:|")
             body = re.sub(r"^(?:the|a)\s+", "", body, flags=re.I)
             body = re.sub(r"\s+(?:meeting|minutes)$", "", body, flags=re.I)
-            if body and len(body.split()) <= 14 and not re.match(r"^(?:meeting|proceedings|minutes)$", body, re.I):
+            if body and len(body.split()) <= 14 and not re.match(r"^(?:meeting|proceedings|minutes)$|^minutes\b", body, re.I):
                 return body
     return None
 
@@ -715,14 +740,16 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
         ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
     if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block, ends):
         return None
-    dated = dates.find_date(line)
-    if dated and dated[1].start() == 0:
-        return None  # "12 September 2024 at 5.00 pm" is a date line, not item 12
+    dated, timed = dates.find_date(line), dates.find_time(line)
+    if (dated and dated[1].start() == 0) or (timed and timed[1].start() == 0):
+        return None  # "12 September 2024 at 5.00 pm" / "5:00 PM" is a date or time, not item 12 or 5
     raw_text = block.text.strip().lstrip("*#").strip()
     spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)
     distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
     label_like = len(title.split()) <= 10 and not re.search(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$",
                                                           title, re.I)
+    if spaced and ((number.isdigit() and len(number) > 2) or STREET.search(title)):
+        return None  # "400 Robert D. Ray Drive" is an address
     if re.fullmatch(r"0\d", number):
         return None  # "07 Julie Levers": a numbered list of statements, not item 7
     if spaced and not (distinctive or (label_like and lenient) or block.kind == "heading" or block.bold or _upper(title)
@@ -833,8 +860,10 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
 def _in_sequence(number: str, accepted: list) -> bool:
     """The next item in ascending order. A suffixed item taken early ("4A" between 1 and 2, as a
     supplementary item) does not raise the bar for the plain numbers after it."""
-    if not accepted:
+    family = [a for a in accepted if _roman(a[1]) == _roman(number)]  # "I." outlines run beside "1." items
+    if not family:
         return True
+    accepted = family
     key = _number_key(number)
     plain = [_number_key(n) for _, n, _ in accepted if not _number_key(n)[1]]
     last = plain[-1] if plain and not key[1] else _number_key(accepted[-1][1])
@@ -847,6 +876,10 @@ def _contents_run(run: list, index: int) -> bool:
     """Whether items seen so far were a contents list: each one or two lines, no minutes under them."""
     starts = [i for i, _, _ in run] + [index]
     return all(b - a <= 3 for a, b in zip(starts, starts[1:]))
+
+
+def _roman(number: str) -> bool:
+    return bool(re.fullmatch(r"[IVX]+", number))
 
 
 def _taken_out_of_order(number: str, accepted: list, block: Block, line: str, alone: bool = False) -> bool:

@@ -165,3 +165,22 @@ def test_header_forms(text, expected):
             assert getattr(m, key) == expected[key], key
     assert [(i.number, i.title) for i in recs.agenda_items] == expected["items"]
     assert names(recs, "apologies") == expected["apologies"]
+
+
+def test_agenda_has_meeting_and_items_but_no_decisions():
+    recs = records("des-moines-ia", "city-council-2023-04-24-agenda.pdf")
+    assert recs.document.doc_kind == "agenda"
+    (m,) = recs.meetings
+    assert (m.body, m.date, m.start_time, m.venue) == (
+        "DES MOINES CITY COUNCIL", "2023-04-24", "17:00", "City Hall, City Council Chambers")
+    items = [(i.number, i.title) for i in recs.agenda_items]
+    # "400 Robert D. Ray Drive" and "5:00 PM" are not items; a roman "I." outline runs beside 1, 2, 3
+    assert items[:4] == [("I", "CLOSED SESSION – 4:00 PM"), ("1", "ROLL CALL"),
+                         ("2", "APPROVING AGENDA, AS PRESENTED AND/OR, AS AMENDED"),
+                         ("3", "APPROVING CONSENT AGENDA – items 3 through 47")]
+    assert recs.resolutions == [] and recs.actions == []
+
+
+def test_forward_plan_is_not_a_meeting():
+    recs = records("bristol-city-council", "transport-connectivity-policy-committee-forward-plan-2026-01-21.pdf")
+    assert recs.meetings == [] and recs.agenda_items == [] and recs.resolutions == [] and recs.actions == []
