@@ -151,7 +151,7 @@ _ROLE_OF = [
 ROLL_CALL_PREFIX = r"(?P<rollcall>\d{2}-\d{3,5}\s+)?"
 ITEM = re.compile(
     r"^" + ROLL_CALL_PREFIX +
-    r"(?:(?:minute|agenda\s+item|item)\s+(?:no\.?\s*)?)?"
+    r"(?:(?i:minute|agenda\s+item|item)\s+(?i:no\.?\s*)?)?"
     r"(?P<num>(?:[A-Z][A-Za-z]{0,5}/)?\d{1,3}/\d{1,4}"  # "14/037", "Exe/20/1", "CYP/19/12"
     r"|\d{1,2}(?:\.\d{1,2}){2}"           # "11.25.01"
     r"|\d{1,3}[a-zA-Z]?(?![\d/])"         # "38", "6a", "4A"
