@@ -597,7 +597,7 @@ def _join_cell_lines(text: str) -> str:
         if not out:
             out = line
         elif re.search(r"[a-z]-$", out) and line[:1].islower():
-            out = out[:-1] + line
+            out = out[:-1] + PLAIN_BREAK + line
         elif re.search(r"@\S*[.@_-]$", out) or (re.search(r"@\S*$", out) and re.match(r"[a-z.]+\b", line)
                                                   and " " not in line):
             out += line
@@ -818,29 +818,66 @@ def text_right_edge(lines: list[Line], width: float) -> float:
     return ends[int(0.9 * (len(ends) - 1))]
 
 
+PDFIUM_BREAK = "\ufffe"  # pdfium joined two lines at a hyphen: "rat\uffferunning", "recom\ufffemendation"
+PLAIN_BREAK = "\ue000"  # our mark for a plain "-" at a line end followed by lower case (OCR text)
+_MARKS = re.compile("[\ufffe\x02\ue000]")
+
+
 def _join_text(a: str, b: str) -> str:
-    """Join wrapped lines; undo line-end hyphenation ("recom-" + "mendation"), but keep the
-    hyphen inside an e-mail address ("rebecca.baldwin-" + "cantello@bristol.gov.uk")."""
-    if not a.endswith(("\ufffe", "\x02", "\u00ad", "-")):
-        return f"{a} {b}"
-    if a.endswith(("\ufffe", "\x02", "\u00ad")):
-        if b[:1].islower() and "@" not in b.split(" ")[0]:
-            return a[:-1] + b
-        return a[:-1] + "-" + b
-    if a[-2:-1].isalpha() and b[:1].islower():
+    """Join wrapped lines. A hyphen at the line end is left as a mark, resolved once the
+    whole document is read (see Hyphens): "recom-"+"mendation" and "rat-"+"running" look alike."""
+    if a.endswith(("\ufffe", "\x02")):
+        return a[:-1] + PDFIUM_BREAK + b
+    if a.endswith("\u00ad"):  # a soft hyphen is only ever a break
         return a[:-1] + b
+    if a.endswith("-") and a[-2:-1].isalpha() and b[:1].islower():
+        return a[:-1] + PLAIN_BREAK + b
     return f"{a} {b}"
 
 
-_HYPHEN_MARK = re.compile("[\ufffe\x02]")
-_HYPHEN_IN_ADDRESS = re.compile("[\ufffe\x02](?=[^\\s@]*@)")
-
-
 def _finish(text: str) -> str:
-    """pdfium marks a hyphen it saw at a line end with U+FFFE (page text) or U+0002 (bounded
-    text): a word break ("recom\x02mendation"), except inside an e-mail address."""
-    text = _HYPHEN_IN_ADDRESS.sub("-", text)
-    return clean_text(_HYPHEN_MARK.sub("", text))
+    """Clean text, keeping hyphen marks (U+0002 from pdfium's bounded text becomes U+FFFE)."""
+    return clean_text(text.replace("\x02", PDFIUM_BREAK))
+
+
+class Hyphens:
+    """Decide each line-end hyphen from the document's own words.
+
+    "rat-"+"running" keeps its hyphen when "rat-running" is written elsewhere, and
+    "recom-"+"mendation" loses it when "recommendation" is; a capital after the break keeps
+    it ("Sanchez-Graells"). Without evidence pdfium's mark keeps the hyphen (Word documents
+    rarely hyphenate, but wrap compounds: "pre-arranged", "third-party", "in-line") and a
+    plain "-" in OCR text is dropped (typeset pages do hyphenate)."""
+
+    _AROUND = re.compile("([^\\W\\d_]*)([\ufffe\x02\ue000])([^\\W\\d_]*)")
+    _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+    def __init__(self, texts):
+        self.vocab = set()
+        for text in texts:
+            self.vocab.update(w.lower() for w in self._WORDS.findall(_MARKS.sub(" ", text)))
+
+    def resolve(self, text: str) -> str:
+        return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text
+
+    def _one(self, m) -> str:
+        left, mark, right = m.groups()
+        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+        if not (left and right) or hyphenated in self.vocab or right[:1].isupper():
+            return f"{left}-{right}"
+        if joined in self.vocab or mark == PLAIN_BREAK:
+            return left + right
+        return f"{left}-{right}"
+
+
+def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
+    hyphens = Hyphens([b.text for b in blocks] + [p.text for p in pages])
+    for block in blocks:
+        block.text = hyphens.resolve(block.text)
+        if block.cells:
+            block.cells = [hyphens.resolve(c) for c in block.cells]
+    for page in pages:
+        page.text = hyphens.resolve(page.text)
 
 
 @dataclass
@@ -1055,12 +1092,18 @@ def _interleave(lines: list[Line], tables: list[Table]) -> list:
     return out + pending
 
 
+_BROKEN_WORD = re.compile("(?<=[\ufffe\x02])\n")
+
+
 def page_texts(layouts: list[PageLayout], drop: set[tuple[int, int]]) -> list[PageText]:
+    """Each page's text for the `pages` table (and its full-text index): running headers and
+    footers left out, table rows as "cell | cell", words broken at line ends made whole."""
     out = []
     for layout in layouts:
         lines = [ln.text for i, ln in enumerate(layout.lines) if (layout.page, i) not in drop]
         lines += [" | ".join(c for c in row if c) for t in layout.tables for row in t.rows]
-        out.append(PageText(page=layout.page, text=_finish("\n".join(lines)), method=layout.method,
+        text = _BROKEN_WORD.sub("", "\n".join(lines))
+        out.append(PageText(page=layout.page, text=_finish(text), method=layout.method,
                             ocr_confidence=layout.confidence))
     return out
 
@@ -1104,6 +1147,7 @@ def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadRes
     drop = running_lines(layouts)
     blocks = build_blocks(layouts, drop, body_size(layouts))
     result = ReadResult(blocks=blocks, pages=page_texts(layouts, drop))
+    resolve_hyphens(result.blocks, result.pages)
     result.meta["page_problems"] = {str(k): v for k, v in problems.items()}
     if not any(b.text for b in blocks):
         raise ReadError(_no_text_reason(ocr, problems))

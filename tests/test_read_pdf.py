@@ -231,14 +231,28 @@ def test_starts_item(text, expected):
 
 
 @pytest.mark.parametrize("a, b, joined", [
-    ("the recom\ufffe", "mendation was", "the recommendation was"),
+    ("the recom\ufffe", "mendation was", "the recom\ufffemendation was"),  # pdfium's mark, kept for later
+    ("the recom\x02", "mendation was", "the recom\ufffemendation was"),
     ("Bristol City", "Council", "Bristol City Council"),
-    ("a well-", "known", "a wellknown"),
-    ("rebecca.baldwin\ufffe", "cantello@bristol.gov.uk", "rebecca.baldwin-cantello@bristol.gov.uk"),
+    ("the recom-", "mendation", "the recom\ue000mendation"),  # a plain hyphen (OCR) gets our mark
+    ("co\u00ad", "operation", "cooperation"),  # a soft hyphen is always a break
     ("Item 4 -", "Budget", "Item 4 - Budget"),
 ])
-def test_join_text_undoes_line_end_hyphenation(a, b, joined):
+def test_join_text_marks_line_end_hyphens(a, b, joined):
     assert rp._join_text(a, b) == joined
+
+
+@pytest.mark.parametrize("text, elsewhere, resolved", [
+    ("the recom\ufffemendation was", "Our recommendation is", "the recommendation was"),
+    ("often sees rat\uffferunning", "", "often sees rat-running"),  # no evidence: pdfium's hyphen stays
+    ("a third\ufffeparty website", "", "a third-party website"),
+    ("Albert Sanchez\ufffeGraells", "", "Albert Sanchez-Graells"),
+    ("a well\ue000known fact", "a well-known fact", "a well-known fact"),
+    ("the recom\ue000mendation", "", "the recommendation"),  # OCR: typeset text hyphenates
+    ("rebecca.baldwin\ufffecantello@bristol.gov.uk", "Rebecca Baldwin-Cantello", "rebecca.baldwin-cantello@bristol.gov.uk"),
+])
+def test_line_end_hyphens_are_decided_by_the_documents_own_words(text, elsewhere, resolved):
+    assert rp.Hyphens([text, elsewhere]).resolve(text) == resolved
 
 
 # --- the whole pipeline, and every PDF of the shared corpus ----------------------------------
