@@ -9,7 +9,11 @@ only its lines are kept):
    tables from path objects (at least 3 vertical and 2 horizontal rules before any work).
 2. per document: the body font size, and running headers/footers (same text in the top or
    bottom margin on most pages, "Page |1", "Page 3 of 15").
-3. lines -> paragraphs / headings / list items; table rows stitched across page breaks.
+3. lines -> paragraphs / headings / list items; table rows stitched across page breaks;
+   line-end hyphens decided from the document's own words.
+
+`read_pdf(raw, ocr=True, pages=None)`; ReadResult.meta["page_problems"] says which pages had
+an untrustworthy text layer and why ("no text layer", "text drawn as outlines", ...).
 """
 from __future__ import annotations
 
@@ -653,6 +657,7 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
             problem = layer_problem(drawn, textpage, text, width, height)
             if problem:
                 problems[index + 1] = problem
+                log.info("page %d: %s%s", index + 1, problem, "; OCR" if ocr else "")
             if problem and ocr:
                 if _ocr_layout(page, layout, text):
                     return layout
