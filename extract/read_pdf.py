@@ -659,8 +659,11 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
                 problems[index + 1] = problem
                 log.info("page %d: %s%s", index + 1, problem, "; OCR" if ocr else "")
             if problem and ocr:
-                if _ocr_layout(page, layout, text):
-                    return layout
+                try:
+                    if _ocr_layout(page, layout, text):
+                        return layout
+                except Exception as exc:  # Tesseract crashing or timing out on one page
+                    raise ReadError(f"OCR failed (page {index + 1}: {type(exc).__name__})") from None
                 problems[index + 1] = f"{problem}: OCR found no more text, text layer kept"
             rotation = page.get_rotation()
             layout.lines = _text_lines(textpage, text, (width, height), rotation, index + 1, probe)
@@ -1134,9 +1137,10 @@ def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadRes
         ocr = "missing"
     problems: dict[int, str] = {}
     layouts = []
+    count = len(pdf)
     try:
         probe = _Probe()
-        for index in range(len(pdf)):
+        for index in range(count):
             if pages and index + 1 not in pages:
                 continue
             try:
@@ -1149,6 +1153,8 @@ def read_pdf(raw: bytes, *, ocr: bool = True, pages=None, **_options) -> ReadRes
                 raise ReadError(f"truncated or corrupt PDF (page {index + 1}: {type(exc).__name__})") from None
     finally:
         pdf.close()
+    if not layouts:
+        raise ReadError(f"no such pages (the PDF has {count})")
     drop = running_lines(layouts)
     blocks = build_blocks(layouts, drop, body_size(layouts))
     result = ReadResult(blocks=blocks, pages=page_texts(layouts, drop))

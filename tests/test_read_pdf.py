@@ -418,3 +418,20 @@ def test_blocks_command_prints_the_pdf_blocks_of_chosen_pages():
     rows = [b for b in blocks if b["kind"] == "row"]
     assert rows[0]["header"] is True and rows[0]["cells"][0] == "Lead Officer"
     assert len({b["table"] for b in rows}) == 1 and not any(b.get("header") for b in rows[1:])
+
+
+def test_asking_for_pages_the_pdf_does_not_have():
+    with pytest.raises(ReadError) as info:
+        read_pdf(FORWARD_PLAN.read_bytes(), pages={99})
+    assert str(info.value) == "no such pages (the PDF has 14)"
+
+
+def test_ocr_crash_is_a_read_error(monkeypatch):
+    def crash(page, dpi=300):
+        raise RuntimeError("tesseract died")
+
+    monkeypatch.setattr("extract.ocr.ocr_page", crash)
+    monkeypatch.setattr("extract.ocr.shutil.which", lambda name: "/usr/bin/tesseract")
+    with pytest.raises(ReadError) as info:
+        read_pdf(SCANNED.read_bytes())
+    assert str(info.value) == "OCR failed (page 1: RuntimeError)"
