@@ -109,7 +109,7 @@ def generate(n: int):
     # most askers ask a few questions; 500 regulars ask hundreds each (as real public-question
     # regulars and councillors do)
     askers = np.where(nrng.random(n) < 0.2, nrng.integers(0, 500, n), nrng.integers(500, 200_000, n))
-    questions, truth, words_of = [], [], []
+    questions, truth = [], []
 
     def add(words, council, day, asker, label, prefix=None):
         text = " ".join(vocab[w] for w in words)

@@ -21,10 +21,9 @@ capped), which keeps the work near-linear: see benchmarks/bench_threads.py for 1
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
