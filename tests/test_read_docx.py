@@ -278,8 +278,6 @@ def test_docx_and_pdf_agree(docx_and_pdf):
 
 
 @needs_pdf
-@pytest.mark.xfail(strict=True, reason="PDF side: 'multi-\\nagency' loses its hyphen, a resolution is cut at a "
-                                       "line end and discussion lines are taken for resolutions (6 vs 10)")
 def test_docx_and_pdf_agree_on_resolution_and_response_text(docx_and_pdf):
     from_docx, from_pdf = docx_and_pdf
     assert [_norm(r.text) for r in from_docx.responses] == [_norm(r.text) for r in from_pdf.responses]
