@@ -302,3 +302,25 @@ def test_nickname_initials_match_older_minutes():
     matches = {m.mention.row_id: m for m in Resolver("Herefordshire Council").resolve(mentions)}
     assert matches["1"].person_id == matches["2"].person_id == matches["r1"].person_id
     assert (matches["1"].method, matches["r1"].method) == ("initials", "surname")
+
+
+def test_real_ingest_of_the_seeds(tmp_path):
+    """The whole path: `minutes-archive ingest` extracts the seed documents and links people and
+    threads at the end. The two public questioners who appear in both the 2022 pack (000) and the
+    2024 supplementary pack (001) are one person each; the McGeowns and the Davieses are not
+    merged; every supplementary with a parent is in its parent's thread."""
+    archive = tmp_path / "seeds.db"
+    result = CliRunner().invoke(cli, ["ingest", str(archive), str(SEEDS), "-s", "--council", COUNCIL,
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    db = open_archive(archive)
+    both = db.execute("""select p.name from questions q join people p on p.id = q.questioner_id
+                         group by p.id having count(distinct q.document_id) > 1 order by p.name""").fetchall()
+    assert both == [("Hannah Currie",), ("Maggie Steel",)]
+    for a, b in (("James McGeown", "Megan McGeown"), ("Dave Davies", "Clare Davies")):
+        ids = [people_named(db, name) for name in (a, b)]
+        assert len(ids[0]) == len(ids[1]) == 1 and ids[0] != ids[1]
+    orphans = db.execute("""select count(*) from questions where parent_id is not null
+                            and thread_id is not (select thread_id from questions p where p.id = questions.parent_id)""")
+    assert orphans.fetchone()[0] == 0
+    assert db.execute("select count(*) from questions where parent_id is not null").fetchone()[0] >= 6
