@@ -106,14 +106,17 @@ def whole_pipeline(named):
 
 
 MEMORY_PROBE = """
-import resource, sys
+import re, sys
 sys.path.insert(0, {root!r})
 from extract.read_pdf import read_pdf
+
+def peak_kb():  # VmHWM is this process's own peak (ru_maxrss keeps the forking parent's)
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+
 raw = open({path!r}, "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 result = read_pdf(raw)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(len(result.pages), (after - before) / 1024)
+print(len(result.pages), (peak_kb() - before) / 1024)
 """
 
 
