@@ -79,8 +79,8 @@ MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z
                       r"(?:[,;]?\s+(?:and\s+)?second(?:ed)?\s+by\s+(?P<seconder>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})))?",
                       re.I)
 #: "Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;"
-PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
-SECONDED_LINE = re.compile(r"^seconded\s+by\s+(?P<name>.+?)[;.,]?$", re.I)
+PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s*:?\s+(?P<name>[^:]{2,60}?)[;.,]?$", re.I)
+SECONDED_LINE = re.compile(r"^seconded\s+by\s*:?\s+(?P<name>[^:]{2,60}?)[;.,]?$", re.I)
 #: NZ "Councillor Redstone/Councillor Watkins"; "Mayor Hazlehurst/Councillor Nixon"; "Crs Smith/Jones"
 NZ_MOVER = re.compile(r"^(?:(?i:councillors?|crs?|mayor|deputy\s+mayor)\.?\s+)?(?P<mover>[A-Z][\w'’-]+)\s*/\s*"
                       r"(?:(?i:councillor|cr|mayor|deputy\s+mayor)\.?\s+)?(?P<seconder>[A-Z][\w'’-]+)$")
@@ -187,6 +187,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
     if bare and not lead and not (i + 1 < len(lines) and lines[i + 1][:1].islower()):
         kind = "recommendation" if bare.group(1).lower().startswith("recommend") else "resolution"
         return _with_parts(blocks, lines, i, kind, "")  # "Decision" / "To approve as a correct record ..."
+    if lead and re.match(r"^\s*(?:no\.?|number|#)\s*[A-Z]{0,3}[-\d][\w/-]*\s*:?\s*$", lead[1], re.I):
+        lead = None  # "Resolution No. 2024-089": the reference above a motion, not its text
     if lead and re.match(r"^\s*\(?\d{1,2}[a-zA-Z]?\b\)?(?!\s*[:.)])", lead[1]):
         lead = None  # "Recommendation 2A was moved by ..." / "Recommendation 1 – Need for ..." name a recommendation
     if lead and _mid_sentence(blocks, lines, i):
@@ -435,6 +437,8 @@ def _proposed_block(blocks, lines, i) -> _Group | None:
     if j < len(lines) and rules.leader(lines[j]):
         kind, rest = rules.leader(lines[j])
         group = _with_parts(blocks, lines, j, kind, rest)
+    elif j < len(lines) and (THAT_PART.match(lines[j]) or PART.match(lines[j])):
+        group = _with_parts(blocks, lines, j - 1, "motion", "")  # "Moved by: ..." / "Seconded by: ..." / "That ..."
     else:
         return None
     group.mover, group.seconder = _strip_title(mover), _strip_title(seconder)
@@ -453,7 +457,7 @@ def _motion_prose(lines, i) -> _Group | None:
         group.end = i + 1
         return group
     by = MOVED_BY.search(line)
-    if by and OUTCOME.search(line[by.end():]):
+    if by and (OUTCOME.search(line[by.end():]) or (by.group("seconder") and re.match(r"[,;]?\s+that\b", line[by.end():], re.I))):
         group = _Group(start=i, kind="motion", mover=_strip_title(by.group("mover")),
                        seconder=_strip_title(by.group("seconder")))
         group.parts = [(i, line, None)]

@@ -69,7 +69,7 @@ PROMISES = {
     "return_to_committee": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["return", "come", "revert", "report"]}},
                              {"LOWER": {"IN": ["back"]}, "OP": "?"}, {"LOWER": {"IN": ["to", "with"]}}, _TO_COMMITTEE]],
     # "officers would report back" / "Clerk to report back on costs"
-    "report_back": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["report", "feed", "come"]}}, {"LOWER": "back"}]],
+    "report_back": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["report", "feed", "come", "bring"]}}, {"LOWER": "back"}]],
     # "they would be happy to provide the committee with a quarterly report"
     # "would provide a written response"; "would provide members with the figures"
     "provide": [[_MODAL, _ADV, *_WILLING, _GIVE,

@@ -122,7 +122,8 @@ ATTENDANCE_LABEL = re.compile(
     r"present|attendees|attendance|in\s+attendance|also\s+(?:present|in\s+attendance|attending)|"
     r"(?:officers?|officials?|staff)(?:\s+(?:present|in\s+attendance|attending))?|"
     r"apologies(?:\s+for\s+absence)?(?:\s+(?:received|were\s+received\s+from))?|absent(?:\s+members)?|"
-    r"members\s+absent|not\s+present|excused|substitutes?|"
+    r"members\s+absent|not\s+present|excused|substitutes?|regrets|absent\s+with\s+(?:notice|regrets)|guests?|"
+    r"others\s+present|staff|"
     r"members\s+of\s+the\s+public))\s*(?::-|:|-|–|\s{2,}|$)\s*(?P<rest>.*)$", re.I)
 #: a sub-label that keeps the current role: "Councillors: A, B and C"; "Co-opted Member: X"
 SUB_LABEL = re.compile(r"^(?P<label>councillors?|councilors?|cllrs?|members?|co-?opted\s+members?|independent\s+members?|"
@@ -138,9 +139,9 @@ APOLOGIES_FROM = re.compile(r"\bapologies\b(?:\s+for\s+[\w\s]{2,30}?)?\s+(?:had\
                             r"(?P<names>.+?)(?:\.\s|\.$|$)", re.I)
 
 _ROLE_OF = [
-    (re.compile(r"apolog", re.I), "apologies"),
+    (re.compile(r"apolog|regrets", re.I), "apologies"),
     (re.compile(r"absent|not\s+present|excused", re.I), "absent"),
-    (re.compile(r"attendance|also|officer|official|staff|public", re.I), "in_attendance"),
+    (re.compile(r"attendance|also|officer|official|staff|public|guest|others", re.I), "in_attendance"),
     (re.compile(r".", re.I), "present"),
 ]
 
@@ -793,10 +794,12 @@ def _clean_title(title: str) -> str:
 
 
 def _number_key(number: str) -> tuple:
-    """Sort key for item numbers: "14/037" -> (37,), "11.25.01" -> (1,), "6a" -> (6, "a"), "I" -> (1,)."""
+    """Sort key for item numbers: "14/037" -> (37, "00014"), "45/24" -> (24, "00045"), "11.25.01" -> (1, ""),
+    "6a" -> (6, "a"), "I" -> (1, ""). A parish's "45/24", "46/24" share the year and differ first."""
     if "/" in number:
-        number = number.split("/")[-1]
-    elif number.count(".") == 2:
+        parts = [int(p) for p in re.findall(r"\d+", number)]
+        return (parts[-1], f"{parts[-2]:05d}") if len(parts) >= 2 else (parts[-1], "")
+    if number.count(".") == 2:
         number = number.split(".")[-1]
     if re.fullmatch(r"[IVX]+", number):
         values = {"I": 1, "V": 5, "X": 10}

@@ -209,3 +209,27 @@ def test_parish_action_tables_with_owner_and_update():
     assert len(grid) == 1 and grid[0].owner == "NO"  # "ACTION : ..." in the minute and the table row are one
     elections = [r for r in recs.resolutions if "be elected chairman" in r.text]
     assert elections and (elections[0].mover, elections[0].seconder) == ("JH", "KA")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Canadian council minutes: reference, mover and seconder lines, the resolution, the outcome
+    ("Resolution No. 2024-089\nMoved by: Councillor D. Yemm\nSeconded by: Councillor S. Kirkey\n"
+     "That Council approve the 2024 operating budget as presented.\nCarried.",
+     [("motion", "D. Yemm", "S. Kirkey", "carried", "That Council approve the 2024 operating budget as presented.")]),
+    # one-line English parish form
+    ("Moved by Councillor Smith, seconded by Councillor Jones, that the report be received.",
+     [("motion", "Smith", "Jones", None,
+       "Moved by Councillor Smith, seconded by Councillor Jones, that the report be received.")]),
+])
+def test_motion_forms(text, expected):
+    from extract.resolutions import find_resolutions
+    found = find_resolutions(blocks_of(text), "f" * 64)
+    assert [(f.record.kind, f.record.mover, f.record.seconder, f.record.outcome, f.record.text) for f in found] == expected
+
+
+def test_item_numbers_with_a_year_suffix_run_in_order():
+    """Parish minutes number items "45/24", "46/24": the year is shared, the first part counts."""
+    recs = extract_document(b"MINUTES OF THE MEETING OF STOKE PARISH COUNCIL HELD ON 6th January 2025\n"
+                            b"45/24 Apologies for absence\nNone.\n46/24 Declarations of interest\nNone.\n"
+                            b"47/24 Planning\nNo applications.\n", "parish.txt")
+    assert [i.number for i in recs.agenda_items] == ["45/24", "46/24", "47/24"]
