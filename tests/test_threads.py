@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import yaml
 
 from ingest.link import (Q, ThreadParams, assign_threads, candidate_pairs, content_words, find_links, follow_up_reference,
                          link_archive)
 
 from .test_people import Doc, seed_text, seeds_archive
+from .conftest import ROOT
 
 SOCIAL_WORKERS_2022 = seed_text("000", "I want to know how many social workers", 330)
 # The same question put again in 2025 by someone else: words dropped, swapped and replaced.
@@ -153,8 +155,9 @@ def escape_fts(query):
 
 
 def test_canned_queries_answer(db):
-    from ingest.link import CANNED_QUERIES
-
+    """The people canned queries, as published in datasette_metadata.yml."""
+    queries = yaml.safe_load((ROOT / "datasette_metadata.yml").read_text())["databases"]["archive"]["queries"]
+    CANNED_QUERIES = {name: query["sql"] for name, query in queries.items()}
     db.conn.create_function("escape_fts", 1, escape_fts)
     (steel,), = db.execute("select id from people where name = 'Maggie Steel'").fetchall()
     history = db.execute(CANNED_QUERIES["person_history"], {"person": steel}).fetchall()
