@@ -209,6 +209,8 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     headers = _headers(blocks, lines)
     if not headers and moderngov.get("committee") and moderngov.get("date"):
         headers = [_Header(index=0, end=0)]
+    if not headers and not mgai:
+        headers = _headerless(blocks, lines)
     if not headers:
         kind = "agenda_item_minutes" if mgai else _other_kind(blocks, lines)
         return Segmentation(doc_kind=kind, items=[mgai] if mgai else [])
@@ -276,6 +278,22 @@ def _headers(blocks: list[Block], lines: list[str]) -> list[_Header]:
         header = _read_header(blocks, lines, i, kind)
         found.append(header)
     return found
+
+
+def _headerless(blocks, lines) -> list[_Header]:
+    """Minutes whose title the reader could not see (a page header, text drawn as outlines) still
+    open with "Present:" and go on with numbered items: a meeting with the date printed near the top."""
+    label = next((i for i, (b, ln) in enumerate(zip(blocks[:30], lines[:30]))
+                  if b.kind != "row" and (m := ATTENDANCE_LABEL.match(ln)) and _role(m.group("label")) == "present"), None)
+    if label is None:
+        return []
+    items = [i for i in range(label + 1, min(len(lines), label + 80)) if item_candidate(blocks[i], lines[i])]
+    if len(items) < 2:
+        return []
+    header = _Header(index=0, end=label)
+    header.date = next((d for d in (dates.parse_date(ln) for ln in lines[:label + 1]) if d), None)
+    header.time = next((t for t in (dates.parse_time(ln) for ln in lines[:label + 1]) if t), None)
+    return [header]
 
 
 def _read_header(blocks, lines, i, kind) -> _Header:

@@ -184,3 +184,13 @@ def test_agenda_has_meeting_and_items_but_no_decisions():
 def test_forward_plan_is_not_a_meeting():
     recs = records("bristol-city-council", "transport-connectivity-policy-committee-forward-plan-2026-01-21.pdf")
     assert recs.meetings == [] and recs.agenda_items == [] and recs.resolutions == [] and recs.actions == []
+
+
+def test_minutes_without_a_visible_title_still_have_a_meeting():
+    """A title drawn as outlines or held in a page header leaves "Present:" and numbered items."""
+    recs = extract_text("Present: Cllr A Smith (Chair), Cllr B Jones\nApologies: Cllr C Brown\n"
+                        "1. Minutes of the last meeting\nThe minutes were approved.\n2. Planning\nNo applications.\n")
+    (m,) = recs.meetings
+    assert m.chair == "A Smith"
+    assert names(recs, "apologies") == ["C Brown"]
+    assert [i.title for i in recs.agenda_items] == ["Minutes of the last meeting", "Planning"]
