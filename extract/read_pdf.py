@@ -703,17 +703,28 @@ def _position_key(line: Line, layout: PageLayout) -> tuple:
     return (round(line.top / (layout.height * 0.02)), line.key)
 
 
+EDGE_LINES = 4  # a running block sits among the first or last few lines of a page
+
+
+def _edge_lines(layout: PageLayout) -> set[int]:
+    """Indexes of the page's first and last EDGE_LINES lines, top to bottom."""
+    order = sorted(range(len(layout.lines)), key=lambda i: layout.lines[i].top)
+    return set(order[:EDGE_LINES] + order[-EDGE_LINES:])
+
+
 def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers: a page number near the top or bottom;
     the same text in the same margin on at least half of the pages (and at least 2); or the
-    same text at the same height on at least half of the pages and at least 3, wherever it
-    is (Souldern 2018-08-23 was printed at half size, so its footer sits mid-page)."""
+    same text at the same height among a page's first or last lines on at least half of the
+    pages and at least 3 (Souldern 2018-08-23 was printed at half size, so its four-line
+    footer sits mid-page; a "Mayor's Response:" label repeating mid-page is not furniture)."""
     in_band: Counter = Counter()
     at_height: Counter = Counter()
+    edges = {layout.page: _edge_lines(layout) for layout in layouts}
     for layout in layouts:
         in_band.update({(_margin_band(ln, layout), ln.key)
                         for ln in layout.lines if _margin_band(ln, layout)})
-        at_height.update({_position_key(ln, layout) for ln in layout.lines})
+        at_height.update({_position_key(ln, layout) for i, ln in enumerate(layout.lines) if i in edges[layout.page]})
     threshold = max(2, (len(layouts) + 1) // 2)
     drop = set()
     for layout in layouts:
@@ -723,7 +734,7 @@ def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
                 drop.add((layout.page, i))
             elif band and in_band[(band, ln.key)] >= threshold:
                 drop.add((layout.page, i))
-            elif at_height[_position_key(ln, layout)] >= max(3, threshold):
+            elif i in edges[layout.page] and at_height[_position_key(ln, layout)] >= max(3, threshold):
                 drop.add((layout.page, i))
     return drop
 

@@ -435,3 +435,20 @@ def test_ocr_crash_is_a_read_error(monkeypatch):
     with pytest.raises(ReadError) as info:
         read_pdf(SCANNED.read_bytes())
     assert str(info.value) == "OCR failed (page 1: RuntimeError)"
+
+
+def test_repeated_label_mid_page_is_not_a_running_footer():
+    """Same text at the same height on every page is furniture only at a page's top or
+    bottom edge: a label among body lines stays."""
+    def page(no, label_top):
+        words = ["apples", "bridges", "councils", "drains", "elections"]
+        lines = [rp.Line(text=f"{words[no]} and {words[k % 5]} {k}", x0=72, x1=500, top=100 + 20 * k,
+                         bottom=112 + 20 * k, size=11, page=no) for k in range(12)]
+        lines.insert(6, rp.Line(text="Mayor's Response:", x0=72, x1=180, top=label_top, bottom=label_top + 12,
+                                size=11, page=no))
+        lines.append(rp.Line(text="Parish Clerk : Cathy Fleet", x0=200, x1=400, top=430, bottom=440, size=8, page=no))
+        return rp.PageLayout(page=no, width=595, height=842, lines=lines)
+
+    layouts = [page(no, 215) for no in (1, 2, 3, 4)]
+    dropped = {layouts[p - 1].lines[i].text for p, i in rp.running_lines(layouts)}
+    assert dropped == {"Parish Clerk : Cathy Fleet"}
