@@ -588,7 +588,8 @@ ACTION_MARK = re.compile(r"^(?:\*\*)?actions?(?:\s+points?)?(?:\s*\((?P<owner>[^
 IMPERATIVE = re.compile(
     r"^(?P<owner>(?:the\s+)?(?:clerk|officers?|chair(?:man|person)?|vice[\s-]chair|mayor|council|committee|"
     r"(?-i:[A-Z]{2,3}(?:\s*(?:/|&|and)\s*[A-Z]{2,3})*)|(?:cllrs?|councillors?)\.?\s+[A-Z][\w'’-]+|"
-    r"(?:head|director|manager|leader)\s+of\s+[\w ]{2,40}?))\s+to\s+(?P<verb>report|circulate|write|raise|provide|"
+    r"(?:head|director|manager|leader)\s+of\s+(?-i:(?:[A-Z][\w&]*|and|of|the)(?:\s+(?:[A-Z][\w&]*|and|of|the)){0,5})))"
+    r"\s+to\s+(?P<verb>report|circulate|write|raise|provide|"
     r"arrange|contact|investigate|check|send|share|obtain|liaise|seek|prepare|draft|bring|update|chase|follow|look|"
     r"organise|organize|ask|speak|email|review|find|request|confirm|clarify|put|add|order|get|book|inform|notify|"
     r"amalgamate|circulate|respond|reply|meet|discuss|source|investigate|obtain|produce|set\s+up|pursue|progress)\b",
@@ -686,7 +687,7 @@ def _owner(sentence: str) -> str | None:
     m = OWNER.match(text)
     if not m:
         return None
-    owner = m.group("owner").strip()
+    owner = re.split(r"\s+(?:outlined|introduced|presented|reported|highlighted|said|and\s+(?=[a-z]))", m.group("owner"))[0].strip()
     if len(owner.split()) > 9 or owner.lower() in ("it", "there", "this", "they", "he", "she", "we", "i"):
         return None
     return owner

@@ -56,7 +56,8 @@ _WILLING = [{"LOWER": {"IN": ["be", "have", "was", "were", "is", "are"]}, "OP": 
             {"LOWER": "to", "OP": "?"}]
 _TO_COMMITTEE = {"LOWER": {"IN": ["the", "this", "a", "future", "members", "councillors", "committee", "panel",
                                   "board", "council", "cabinet", "all", "them", "him", "her", "you", "us"]}}
-_DOC_NOUN = {"LOWER": {"IN": ["response", "responses", "reply", "answer", "report", "update", "briefing", "note",
+_DOC_NOUN = {"LOWER": {"IN": ["response", "responses", "reply", "answer", "report", "reports", "update", "updates",
+                              "briefing", "note", "feedback", "figures", "numbers", "statistics", "timetable",
                               "breakdown", "details", "information", "figures", "data", "clarification",
                               "summary", "paper", "explanation", "list", "copy", "copies", "chart", "map"]}}
 _PASSIVE_VERB = {"LOWER": {"IN": ["provided", "circulated", "sent", "shared", "brought", "supplied", "forwarded",
@@ -73,13 +74,14 @@ PROMISES = {
     # "they would be happy to provide the committee with a quarterly report"
     # "would provide a written response"; "would provide members with the figures"
     "provide": [[_MODAL, _ADV, *_WILLING, _GIVE,
-                 {"LOWER": {"IN": ["a", "an", "all", "members", "councillors", "further", "more", "written", "details",
-                                   "copies", "information", "figures", "data", "him", "her", "you", "them"]}}],
-                [_MODAL, _ADV, *_WILLING, _GIVE, {"LOWER": {"IN": ["the", "this", "that", "these", "those"]}},
-                 {"LOWER": {"IN": ["committee", "panel", "board", "council", "members", "councillors", "cabinet",
-                                   "group", "figures", "details", "information", "data", "report", "breakdown",
-                                   "response", "answer", "list", "link", "links", "document", "documents",
-                                   "presentation", "slides", "minutes", "briefing", "update", "numbers"]}}]],
+                 {"LOWER": {"IN": ["a", "an", "the", "further", "more", "any", "some", "all", "written", "these",
+                                   "those", "this", "that", "copies", "a", "full"]}, "OP": "?"},
+                 {"LOWER": {"IN": ["written", "detailed", "full", "brief", "short", "quarterly", "monthly", "annual",
+                                   "further", "more", "progress", "updated", "additional", "requested", "relevant"]},
+                  "OP": "*"}, _DOC_NOUN],
+                [_MODAL, _ADV, *_WILLING, _GIVE, {"LOWER": {"IN": ["the", "all"]}, "OP": "?"},
+                 {"LOWER": {"IN": ["committee", "panel", "board", "council", "members", "member", "councillors",
+                                   "cabinet", "group", "him", "her", "them", "you", "us", "members'", "members’"]}}]],
     # "would write to the member"; "Clerk to write to the county council"
     "write_to": [[_MODAL, _ADV, *_WILLING, {"LOWER": "write"}, {"LOWER": {"IN": ["to", "back"]}}]],
     # "the director would meet with the member to discuss actions"

@@ -233,3 +233,15 @@ def test_item_numbers_with_a_year_suffix_run_in_order():
                             b"45/24 Apologies for absence\nNone.\n46/24 Declarations of interest\nNone.\n"
                             b"47/24 Planning\nNo applications.\n", "parish.txt")
     assert [i.number for i in recs.agenda_items] == ["45/24", "46/24", "47/24"]
+
+
+@pytest.mark.parametrize("text,is_action", [
+    ("Officers to provide cost information to the participant in writing.", True),  # Bristol public forum
+    ("Head of Democratic Services to circulate the notes of the workshop.", True),
+    ("The Head of Finance joined the meeting to provide further information on the budget.", False),  # WECA
+    ("The proposed Business Support Scheme 2023 will provide a grant of circa 13.5% of rates.", False),  # Limerick
+    ("He would supply the information requested.", True),  # WECA overview and scrutiny
+])
+def test_action_precision(text, is_action):
+    from extract.resolutions import find_actions
+    assert bool(find_actions(blocks_of(text), "f" * 64)) is is_action
