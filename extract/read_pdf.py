@@ -874,7 +874,7 @@ class Hyphens:
     def __init__(self, texts):
         self.vocab = set()
         for text in texts:
-            self.vocab.update(w.lower() for w in self._WORDS.findall(_MARKS.sub(" ", text)))
+            self.vocab.update(map(str.lower, self._WORDS.findall(_MARKS.sub(" ", text))))
 
     def resolve(self, text: str) -> str:
         return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text
@@ -890,7 +890,10 @@ class Hyphens:
 
 
 def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
-    hyphens = Hyphens([b.text for b in blocks] + [p.text for p in pages])
+    texts = [b.text for b in blocks] + [p.text for p in pages]
+    if not any(_MARKS.search(t) for t in texts):
+        return  # most documents: no hyphen at any line end, no vocabulary needed
+    hyphens = Hyphens(texts)
     for block in blocks:
         block.text = hyphens.resolve(block.text)
         if block.cells:
