@@ -221,6 +221,8 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
         _called_to_order(lines, draft)
         draft.attendance, draft.chair = _attendance(blocks, lines, draft)
         draft.items, seq = _items(blocks, lines, draft, doc_id, seq)
+        if moderngov and draft is drafts[0]:
+            _moderngov_facts(moderngov, blocks, lines, draft, doc_id)
         draft.end = max(draft.end, draft.items[-1].end if draft.items else draft.end)
     if mgai and not any(d.items for d in drafts):
         return Segmentation(doc_kind="agenda_item_minutes", items=[mgai])
@@ -919,6 +921,43 @@ def _same_title(a: str, b: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _moderngov_facts(moderngov: dict, blocks, lines, draft: _MeetingDraft, doc_id: str) -> None:
+    """A ModernGov page or web-service answer lists its items and attendees as data: use those
+    rather than what the text suggests ("1. Apologies for Absence" is found by its heading)."""
+    items = [i for i in moderngov.get("items") or [] if i.get("title")]
+    if items:
+        seq0 = draft.items[0].item.seq - 1 if draft.items else 0
+        starts = []
+        cursor = draft.start
+        for entry in items:
+            heading = re.sub(r"\s+", " ", entry.get("heading") or f"{entry.get('number')}. {entry['title']}").strip()
+            index = next((k for k in range(cursor, draft.end) if lines[k] == heading or
+                          (lines[k].startswith(heading[:60]) and blocks[k].kind == "heading")), None)
+            starts.append(index)
+            cursor = index + 1 if index is not None else cursor
+        spans = []
+        for n, (entry, index) in enumerate(zip(items, starts)):
+            start = index if index is not None else (spans[-1].end if spans else draft.start)
+            end = next((k for k in starts[n + 1:] if k is not None), draft.end)
+            seq = seq0 + n + 1
+            item = AgendaItem(id=f"{doc_id[:16]}-i{seq}", document_id=doc_id, seq=seq, title=_clean_title(entry["title"]),
+                              number=entry.get("number") or None, page=blocks[start].page if start < len(blocks) else None,
+                              text=" ".join(lines[start + 1:end])[:20000] or None)
+            spans.append(ItemSpan(item=item, start=start, end=max(start, end)))
+        draft.items = spans
+    attendees = [a for a in moderngov.get("attendees") or [] if a.get("name")]
+    if attendees:
+        people = []
+        for a in attendees:
+            title, name = rules.split_title(a["name"])
+            role = a.get("archive_role") or _role(a.get("attendance") or "present")
+            position = next((pos for pattern, pos in _POSITION if pattern.search(a.get("role") or "")), None)
+            people.append(Attendance(meeting_id="", document_id="", name=name, role=role, raw=a["name"], title=title,
+                                     position=position, note=a.get("representing") or a.get("role")))
+        draft.attendance = _dedupe(people)
+        draft.chair = next((p.name for p in draft.attendance if p.position == "chair"), draft.chair)
 
 
 def _meeting_span(draft: _MeetingDraft, moderngov: dict) -> MeetingSpan:

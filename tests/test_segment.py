@@ -194,3 +194,21 @@ def test_minutes_without_a_visible_title_still_have_a_meeting():
     assert m.chair == "A Smith"
     assert names(recs, "apologies") == ["C Brown"]
     assert [i.title for i in recs.agenda_items] == ["Minutes of the last meeting", "Planning"]
+
+
+def test_moderngov_items_and_attendees_from_the_page_data():
+    recs = records("moderngov-xml", "GetMeeting-727.xml")
+    (m,) = recs.meetings
+    assert (m.date, m.start_time, m.chair) == ("2026-03-27", "13:00", "Helen Godwin")
+    assert names(recs, "apologies") == ["Mike Bell"]
+    assert "Tony Dyer" in names(recs, "present")
+    items = [(i.number, i.title) for i in recs.agenda_items]
+    assert items[0] == ("1", "Apologies for Absence") and items[-1] == ("15", "Spatial Development Strategy")
+    assert len(items) == 15
+
+
+def test_moderngov_page_item_headings():
+    recs = records("weca", "ieListDocuments-overview-scrutiny-2026-03-23-with-minutes.html")
+    titles = [i.title for i in recs.agenda_items]
+    assert titles[5] == "Recent Organisational Changes and Target Operating Model"  # not a speaker's name
+    assert len(titles) == 10
