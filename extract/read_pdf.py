@@ -979,6 +979,15 @@ def _place(row: list[str], mapping: list[int], width: int) -> list[str]:
     return cells
 
 
+def _repeats_first_row(row: list[str], header: Optional[list[str]], first: Optional[Block]) -> bool:
+    """The continuation starts with the table's header again (known from bold type), or with
+    a copy of the table's first row of at least two filled cells (a header in plain type)."""
+    norm = _norm_cells(row)
+    if header is not None:
+        return norm == header
+    return first is not None and sum(1 for c in norm if c) >= 2 and norm == _norm_cells(first.cells)
+
+
 def _norm_cells(cells: list[str]) -> list[str]:
     return [_NON_WORD.sub("", c).lower() for c in cells]
 
@@ -1024,23 +1033,30 @@ class _Builder:
         if mapping is not None:
             width = len(cont["columns"])
             rows = [_place(row, mapping, width) for row in rows]
-            if cont["header"] and _norm_cells(rows[0]) == cont["header"]:
+            header = cont["header"]
+            if _repeats_first_row(rows[0], header, cont["first"]):
+                if header is None:  # not bold, but repeated on each page: a header after all
+                    cont["first"].header = cont["first"].bold = True
+                    header = _norm_cells(cont["first"].cells)
                 rows = rows[1:]  # the header repeated on the new page
             if rows and not rows[0][0] and cont["last"] is not None:
                 self._merge_into(cont["last"], rows[0], page)  # a row split by the page break
                 rows = rows[1:]
-            no, header, columns = cont["no"], cont["header"], cont["columns"]
+            no, columns, first = cont["no"], cont["columns"], cont["first"]
         else:
             self.table_no += 1
             no, columns = self.table_no, table.columns
             header = _norm_cells(rows[0]) if table.header_bold else None
+            first = None
         last = cont["last"] if cont and no == cont["no"] else None
         for i, cells in enumerate(rows):
             is_header = header is not None and i == 0 and no != (cont or {}).get("no")
             last = Block(page=page, text=" | ".join(c for c in cells if c), kind="row", cells=list(cells),
                          table=no, header=is_header, bold=is_header)
             self.blocks.append(last)
-        self.open_table = {"no": no, "ncols": len(columns), "columns": columns, "header": header, "last": last}
+            first = first or last
+        self.open_table = {"no": no, "ncols": len(columns), "columns": columns, "header": header, "last": last,
+                           "first": first}
         self.last_kind = "table"
 
     def spill_over(self, lines: list[Line], tables: list[Table]) -> list[Line]:

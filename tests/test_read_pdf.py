@@ -452,3 +452,16 @@ def test_repeated_label_mid_page_is_not_a_running_footer():
     layouts = [page(no, 215) for no in (1, 2, 3, 4)]
     dropped = {layouts[p - 1].lines[i].text for p, i in rp.running_lines(layouts)}
     assert dropped == {"Parish Clerk : Cathy Fleet"}
+
+
+def test_plain_header_repeated_on_the_next_page_is_recognised_and_dropped():
+    def page(no, rows):
+        table = rp.Table(rows=rows, top=80, bottom=760, x0=50, x1=545, columns=[50.0, 200.0])
+        return rp.PageLayout(page=no, width=595, height=842, tables=[table])
+
+    layouts = [page(1, [["Ref No", "Name"], ["01", "Jon Nicholls"]]),
+               page(2, [["Ref No", "Name"], ["02", "Joseph Thomas"]])]
+    rows = rp.build_blocks(layouts, set(), 11.0)
+    assert [(b.page, b.cells, b.header) for b in rows] == [
+        (1, ["Ref No", "Name"], True), (1, ["01", "Jon Nicholls"], False), (2, ["02", "Joseph Thomas"], False)]
+    assert {b.table for b in rows} == {0}
