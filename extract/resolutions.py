@@ -204,9 +204,12 @@ def _group_at(blocks, lines, i) -> _Group | None:
         kind = "recommendation" if re.search(r"\brecommend", line, re.I) else "resolution"
         group = _with_parts(blocks, lines, i, kind, "")
         return group
-    nz = NZ_MOVER.match(line)
-    if nz and i + 1 < len(lines) and (PART.match(lines[i + 1]) or THAT_PART.match(lines[i + 1])):
-        group = _with_parts(blocks, lines, i, "motion", "")
+    nz, start = NZ_MOVER.match(line), i
+    if not nz and i + 1 < len(lines) and len(line.split()) <= 3 and len(lines[i + 1].split()) <= 3:
+        nz, start = NZ_MOVER.match(f"{line} {lines[i + 1]}"), i + 1  # "Mayor Hazlehurst/Councillor" / "Nixon"
+    if nz and start + 1 < len(lines) and (PART.match(lines[start + 1]) or THAT_PART.match(lines[start + 1])):
+        group = _with_parts(blocks, lines, start, "motion", "")
+        group.start = i
         group.mover, group.seconder = nz.group("mover"), nz.group("seconder")
         return group
     if PROPOSED_LINE.match(line):

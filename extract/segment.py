@@ -188,6 +188,7 @@ class _Header:
     venue: str | None = None
     kind: str = "minutes"
     text: str = ""
+    page: int | None = None
 
 
 @dataclass
@@ -318,7 +319,7 @@ def _read_header(blocks, lines, i, kind) -> _Header:
             break
         parts.append(line)
         end += 1
-    header = _Header(index=i, end=end, kind=kind)
+    header = _Header(index=i, end=end, kind=kind, page=blocks[i].page)
     text = " ".join(parts)
     # A council name printed above the title ("Bristol City Council" / "Minutes of the ...") is
     # not the body; the body is read from the title onwards.
@@ -963,7 +964,7 @@ def _moderngov_facts(moderngov: dict, blocks, lines, draft: _MeetingDraft, doc_i
 def _meeting_span(draft: _MeetingDraft, moderngov: dict) -> MeetingSpan:
     h = draft.header
     meeting = Meeting(id="", body=h.body, date=h.date, start_time=h.time, venue=h.venue, chair=draft.chair,
-                      page=None)
+                      page=h.page)
     if moderngov:
         meeting.body = moderngov.get("committee") or meeting.body
         meeting.date = dates.parse_date(str(moderngov.get("date"))) or meeting.date if moderngov.get("date") else meeting.date
