@@ -107,6 +107,15 @@ PROMISES = {
     "passive_check": [[{"LOWER": {"IN": ["it", "this", "that", "these", "they"]}}, {"LOWER": {"IN": ["would", "will"]}},
                        {"LOWER": "be"}, {"LOWER": {"IN": ["checked", "investigated", "looked", "followed", "clarified",
                                                            "confirmed", "raised", "circulated", "explored"]}}]],
+    # "The cabinet member would respond in writing"; "officers would reply directly to the resident"
+    "respond_in_writing": [[_MODAL, _ADV, *_WILLING, {"LOWER": {"IN": ["respond", "reply", "answer"]}},
+                            {"LOWER": {"IN": ["in", "directly", "separately"]}}, {"LOWER": "writing", "OP": "?"}]],
+    # "Officers agreed to return to the Policy Committee with proposals"; "undertook to circulate the slides"
+    "undertook": [[{"LOWER": {"IN": ["undertook", "agreed", "promised", "offered", "committed"]}}, {"LOWER": "to"},
+                   {"LOWER": {"IN": ["provide", "circulate", "write", "report", "check", "investigate", "look",
+                                     "share", "send", "bring", "respond", "reply", "follow", "arrange", "meet",
+                                     "raise", "contact", "update", "clarify", "confirm", "return", "come",
+                                     "email", "forward", "supply", "liaise", "speak", "pursue", "chase"]}}]],
     # "There would be a discussion between the cabinet member, chairman ... and the director"
     "arrange_meeting": [[{"LOWER": "there"}, {"LOWER": {"IN": ["would", "will"]}}, {"LOWER": "be"},
                          {"LOWER": {"IN": ["a", "an", "further"]}}, {"LOWER": {"IN": ["discussion", "meeting", "briefing",

@@ -47,6 +47,9 @@ def test_no_leader_mid_sentence(text):
     ("Comments gathered at the end of assessments would provide the service with opportunities", None),
     ("partners would respond to an audit, which would then be checked and challenged", None),
     ("The Council would be looking to engage with head teachers in the New Year.", None),
+    ("Officers agreed to return to the Policy Committee with proposals.", "undertook"),  # Bristol
+    ("The Cabinet Member would respond in writing.", "respond_in_writing"),
+    ("Due to time limitations the committee agreed to refer the work programme item.", None),  # Herefordshire
 ])
 def test_promises(text, expected):
     labels = [label for label, _, _ in rules.promises(text)]
