@@ -511,24 +511,34 @@ def _intersections(edges: list[_Edge]) -> dict:
     return points
 
 
+MAX_GRID_POINTS = 4000  # more rule crossings than this is graph paper or a drawing, not minutes
+
+
 def _cells(points: dict) -> list[tuple]:
     """The smallest rectangles whose four corners are intersections joined by rules
-    (pdfplumber's intersections_to_cells, which this follows)."""
+    (pdfplumber's intersections_to_cells, which this follows, with points indexed by row
+    and column so a dense grid is not quadratic)."""
     def joined(p, q, kind):
         return bool(points[p][kind] & points[q][kind])
 
-    ordered = sorted(points)
+    by_x: dict[float, list[float]] = {}
+    by_y: dict[float, list[float]] = {}
+    for x, y in sorted(points):
+        by_x.setdefault(x, []).append(y)
+        by_y.setdefault(y, []).append(x)
+    for xs in by_y.values():
+        xs.sort()
     cells = []
-    for i, pt in enumerate(ordered):
-        rest = ordered[i + 1:]
-        below = [q for q in rest if q[0] == pt[0] and joined(pt, q, "v")]
-        right = [q for q in rest if q[1] == pt[1] and joined(pt, q, "h")]
+    for pt in sorted(points):
+        x, y = pt
+        below = [(x, y2) for y2 in by_x[x] if y2 > y and joined(pt, (x, y2), "v")]
+        right = [(x2, y) for x2 in by_y[y] if x2 > x and joined(pt, (x2, y), "h")]
         found = None
         for b in below:
             for r in right:
                 corner = (r[0], b[1])
                 if corner in points and joined(corner, r, "v") and joined(corner, b, "h"):
-                    found = (pt[0], pt[1], corner[0], corner[1])
+                    found = (x, y, corner[0], corner[1])
                     break
             if found:
                 break
@@ -561,8 +571,15 @@ def ruled_tables(drawn: _Drawn, textpage, height: float, lines: list[Line]) -> l
     edges = _path_edges(drawn, height)
     if sum(1 for e in edges if not e.horizontal) < 3 or sum(1 for e in edges if e.horizontal) < 2:
         return []  # horizontal rules alone (WECA question packs) are not a table
+    merged = _merge_edges(edges)
+    horizontal = sum(1 for e in merged if e.horizontal)
+    if horizontal * (len(merged) - horizontal) > 50 * MAX_GRID_POINTS:
+        return []  # a drawing of thousands of strokes: not worth a quadratic search
+    points = _intersections(merged)
+    if len(points) > MAX_GRID_POINTS:
+        return []
     tables = []
-    for group in _group_cells(_cells(_intersections(_merge_edges(edges)))):
+    for group in _group_cells(_cells(points)):
         table = _table_from_cells(group, textpage, height, lines)
         if table is not None:
             tables.append(table)

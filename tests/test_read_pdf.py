@@ -465,3 +465,36 @@ def test_plain_header_repeated_on_the_next_page_is_recognised_and_dropped():
     assert [(b.page, b.cells, b.header) for b in rows] == [
         (1, ["Ref No", "Name"], True), (1, ["01", "Jon Nicholls"], False), (2, ["02", "Joseph Thomas"], False)]
     assert {b.table for b in rows} == {0}
+
+
+def test_dense_grid_of_rules_is_not_searched_for_tables(monkeypatch):
+    """Graph paper (140 x 140 rules) took 11 s in the cell search; it is no table, and the
+    search is skipped (the cell finder must not even be called)."""
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as R
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for i in range(140):
+        for horizontal in (True, False):
+            rule = (R.FPDFPageObj_CreateNewRect(20, 20 + i * 5.5, 555, 0.3) if horizontal
+                    else R.FPDFPageObj_CreateNewRect(20 + i * 4, 20, 0.3, 800))
+            R.FPDFPageObj_SetFillColor(rule, 0, 0, 0, 255)
+            R.FPDFPath_SetDrawMode(rule, R.FPDF_FILLMODE_ALTERNATE, 0)
+            R.FPDFPage_InsertObject(page.raw, rule)
+    R.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    reopened = pdfium.PdfDocument(out.getvalue())
+    try:
+        page = reopened[0]
+        drawn = rp.drawn_objects(page)
+        textpage = page.get_textpage()
+        monkeypatch.setattr(rp, "_cells", lambda points: pytest.fail("cell search on a 140 x 140 grid"))
+        assert rp.ruled_tables(drawn, textpage, 842, []) == []
+        textpage.close()
+        page.close()
+    finally:
+        reopened.close()
