@@ -189,6 +189,7 @@ class _Header:
     kind: str = "minutes"
     text: str = ""
     page: int | None = None
+    venue_strength: int = 0  # 3 "Venue:" line, 2 "held at", 1 after the date, 0 a place line under the title
 
 
 @dataclass
@@ -325,6 +326,10 @@ def _read_header(blocks, lines, i, kind) -> _Header:
     # not the body; the body is read from the title onwards.
     header.text = text
     header.body = _body(text) or _body_above(blocks, lines, i)
+    if header.body and GENERIC_BODY.match(header.body):
+        place = _place_above(lines, i)
+        if place:  # "CITY OF EAST PALO ALTO" / "CITY COUNCIL REGULAR MEETING MINUTES"
+            header.body = f"{place} {header.body}"
     for line in parts:
         date_line, time_line, venue_line = DATE_LINE.match(line), TIME_LINE.match(line), VENUE_LINE.match(line)
         if date_line and not header.date:
@@ -335,13 +340,17 @@ def _read_header(blocks, lines, i, kind) -> _Header:
             header.venue = _clean_venue(venue_line.group("venue"))
     header.date = header.date or dates.parse_date(text)
     header.time = header.time or dates.parse_time(text)
-    for pattern in (VENUE_HELD, VENUE_AFTER_WHEN, VENUE_NAMED_PLACE):
+    if header.venue:
+        header.venue_strength = 3  # a "Venue:" line
+    for strength, pattern in ((2, VENUE_HELD), (1, VENUE_AFTER_WHEN), (1, VENUE_NAMED_PLACE)):
         held = pattern.search(text)
         if held and not header.venue:
             header.venue = _clean_venue(held.group("venue"))
-    if not header.venue:  # "City Hall, City Council Chambers" on a line of its own under the title
-        header.venue = next((_clean_venue(p) for p in parts[1:] if VENUE_WORDS.search(p) and not dates.find_date(p)
-                             and len(p.split()) <= 12 and not TITLE_MINUTES_OF.match(p)), None)
+            header.venue_strength = strength if header.venue else 0
+    if not header.venue:  # "City Hall, City Council Chambers" on a line of its own between the title and the date
+        dated = next((n for n, p in enumerate(parts) if dates.find_date(p)), len(parts))
+        header.venue = next((_clean_venue(p) for p in parts[1:dated + 2] if VENUE_WORDS.search(p)
+                             and not dates.find_date(p) and len(p.split()) <= 12 and not TITLE_MINUTES_OF.match(p)), None)
     return header
 
 
@@ -355,6 +364,21 @@ def _body(text: str) -> str | None:
             body = re.sub(r"\s+(?:meeting|minutes)$", "", body, flags=re.I)
             if body and len(body.split()) <= 14 and not re.match(r"^(?:meeting|proceedings|minutes)$|^minutes\b", body, re.I):
                 return body
+    return None
+
+
+#: a body that needs its place: "City Council", "Council", "Board of Trustees", "Planning Commission"
+GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:city|town|village|county|borough|district|parish)?\s*(?:council|board|commission|"
+                          r"board\s+of\s+\w+)$", re.I)
+#: "CITY OF EAST PALO ALTO", "Town of Milburn", "Des Moines, Iowa", "Kent County Council"
+PLACE_LINE = re.compile(r"^(?:(?:city|town|village|county|borough|township|municipality)\s+of\s+[A-Z][\w .'’-]{2,40}|"
+                        r"[A-Z][\w .'’-]{2,40}\s+(?:county|borough|district|city|town|parish)\s+council)$", re.I)
+
+
+def _place_above(lines, i) -> str | None:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lines[k] and PLACE_LINE.match(lines[k]):
+            return lines[k]
     return None
 
 
@@ -391,6 +415,8 @@ def _drafts(headers: list[_Header], n_blocks: int) -> list[_MeetingDraft]:
                 for key in ("body", "date", "time", "venue"):
                     if not getattr(prev, key):
                         setattr(prev, key, getattr(header, key))
+                if header.venue and header.venue_strength > prev.venue_strength:
+                    prev.venue, prev.venue_strength = header.venue, header.venue_strength
                 prev.end = max(prev.end, header.end)
                 continue
         drafts.append(_MeetingDraft(header=header, start=header.index))

@@ -156,6 +156,12 @@ def extract_text(text, name="minutes.txt"):
      {"body": "HORSLEY PARISH COUNCIL", "date": "2020-01-14", "start_time": "19:30", "venue": "VILLAGE HALL",
       "chair": "J Smith", "items": [("1", "Apologies for absence"), ("2", "Declarations of interest")],
       "apologies": ["D Black"]}),
+    # US: the place above a generic body; time and chair from "called the meeting to order"; roll call labels
+    ("CITY OF EAST PALO ALTO\nCITY COUNCIL REGULAR MEETING MINUTES\nTuesday, January 21, 2020\n\n1. CALL TO ORDER\n"
+     "Mayor Romero called the meeting to order at 7:02 p.m.\n2. ROLL CALL\n"
+     "Council Members Present: Abrica, Gauthier, Moss\nCouncil Members Absent: Wallace-Jones\n",
+     {"body": "CITY OF EAST PALO ALTO CITY COUNCIL", "date": "2020-01-21", "start_time": "19:02", "chair": "Romero",
+      "items": [("1", "CALL TO ORDER"), ("2", "ROLL CALL")], "apologies": []}),
 ])
 def test_header_forms(text, expected):
     recs = extract_text(text)
