@@ -232,6 +232,7 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     kind = headers[0].kind
     if kind == "agenda" and (any(d.attendance for d in drafts) or any(MINUTES_WORDS.search(ln) for ln in lines)):
         kind = "minutes"  # a meeting title over a record of the meeting
+    kind = _moderngov_kind(moderngov) or kind
     return Segmentation(doc_kind=kind, meetings=meetings)
 
 
@@ -948,6 +949,18 @@ def _same_title(a: str, b: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _moderngov_kind(moderngov: dict) -> str | None:
+    """mgAi pages hold one item's minute; an ieListDocuments page with no minute and no decision
+    under any item is an agenda."""
+    page = moderngov.get("page")
+    if page == "mgAi":
+        return "agenda_item_minutes"
+    items = moderngov.get("items") or []
+    if page == "ieListDocuments" and items and not any(i.get("has_minutes") or i.get("has_decision") for i in items):
+        return "agenda"
+    return None
 
 
 def _moderngov_facts(moderngov: dict, blocks, lines, draft: _MeetingDraft, doc_id: str) -> None:

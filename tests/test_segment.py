@@ -218,3 +218,13 @@ def test_moderngov_page_item_headings():
     titles = [i.title for i in recs.agenda_items]
     assert titles[5] == "Recent Organisational Changes and Target Operating Model"  # not a speaker's name
     assert len(titles) == 10
+
+
+def test_moderngov_agenda_item_page_html():
+    from .test_read_html import MGAI  # the saved mgAi.aspx markup the HTML reader is tested on
+    recs = extract_document(MGAI, "mgAi.aspx.html")
+    assert recs.document.doc_kind == "agenda_item_minutes"
+    (m,) = recs.meetings
+    assert (m.body, m.date) == ("Transport and Connectivity Policy Committee", "2026-03-19")
+    assert [(i.number, i.title) for i in recs.agenda_items] == [("7", "Public Forum")]
+    assert [a.text for a in recs.actions] == ["Officers to reply in writing to Q15."]
