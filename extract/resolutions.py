@@ -222,13 +222,18 @@ TRUNCATED = re.compile(r"^(?:\.\.\.|…)\s*view\s+the\s+full\b", re.I)
 #: a leader word alone on its line: "Decision", "Decisions", "RESOLVED", "Recommendations", "Agreed"
 BARE_LEADER = re.compile(r"(decisions?|resolved|resolutions?|recommendations?|agreed|decided)\s*[:.\-–]?", re.I)
 #: a sentence inside a paragraph that records a decision: "It was resolved to pay the following invoices."
-SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously\s+(?:resolved|agreed)|decided))\b|RESOLVED\b|AGREED\b)")
+SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously\s+(?:resolved|agreed)|decided))\b|RESOLVED\b|AGREED\b|"
+                             r"(?:The|This)\s+(?:[A-Z][\w&]*\s+){1,5}(?:(?:also|unanimously)\s+)?"
+                             r"(?:RESOLVED|resolved|AGREED|DECIDED)\s+(?:that|to)\b)")
 
 
 def _sentence_group(blocks, lines, i) -> _Group | None:
     """A decision recorded mid-paragraph ("5. Finance: ... It was resolved to pay the invoices.")."""
     line = lines[i]
-    for sentence in _SENTENCE.split(line)[1:] + ([line.split(": ", 1)[1]] if ": " in line[:80] else []):
+    sentences = _SENTENCE.split(line)
+    for n, sentence in enumerate(sentences + ([line.split(": ", 1)[1]] if ": " in line[:80] else [])):
+        if n == 0 and not re.match(r"^(?:The|This)\s", sentence):
+            continue  # a leader opening the block is read by `_group_at` itself
         sentence = sentence.strip()
         if SENTENCE_LEADER.match(sentence) and len(sentence.split()) >= 4:
             group = _Group(start=i, kind="resolution", parts=[(i, sentence, None)], end=i + 1)

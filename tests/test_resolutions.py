@@ -248,3 +248,14 @@ def test_item_numbers_with_a_year_suffix_run_in_order():
 def test_action_precision(text, is_action):
     from extract.resolutions import find_actions
     assert bool(find_actions(blocks_of(text), "f" * 64)) is is_action
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Members discussed the plan. The Cabinet RESOLVED that the plan be adopted.",
+     ["The Cabinet RESOLVED that the plan be adopted."]),
+    ("5. Finance: It was resolved to pay the following invoices.", ["It was resolved to pay the following invoices."]),
+    ("Due to time limitations the committee agreed to refer the work programme item.", []),  # Herefordshire 001
+])
+def test_decisions_inside_a_paragraph(text, expected):
+    from extract.resolutions import find_resolutions
+    assert [f.record.text for f in find_resolutions(blocks_of(text), "f" * 64)] == expected
