@@ -107,7 +107,7 @@ class _Group:
 
 def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
     """Every resolution, recommendation, decision and motion in reading order, with its votes."""
-    lines = [one_line(b.text) for b in blocks]
+    lines = [segment.block_line(b) for b in blocks]
     found: list[Found] = []
     for group in _groups(blocks, lines):
         outcome, counts, votes = _closing(blocks, lines, group)
@@ -258,7 +258,7 @@ def paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     open_para = False
     for i, block in enumerate(blocks):
-        line = one_line(block.text)
+        line = segment.block_line(block)
         if not line:
             continue
         joinable = block.kind == "para" and not PART.match(line) and not segment.item_candidate(block, line)
@@ -580,7 +580,7 @@ def _apply_counts(res: Resolution, counts: dict) -> None:
 
 def resolution_blocks(blocks: list[Block]) -> set[int]:
     """Indexes of every block that is part of a resolution group (leaders included)."""
-    lines = [one_line(b.text) for b in blocks]
+    lines = [segment.block_line(b) for b in blocks]
     covered = set()
     for group in _groups(blocks, lines):
         covered.update(range(group.start, max(group.end, group.start + 1)))

@@ -205,7 +205,7 @@ class _MeetingDraft:
 def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     """Meetings, their attendance and items, found in the reader's blocks."""
     blocks = result.blocks
-    lines = [one_line(b.text) for b in blocks]
+    lines = [block_line(b) for b in blocks]
     moderngov = (result.meta or {}).get("moderngov") or {}
     mgai = _mgai_item(blocks, lines, doc_id)
     headers = _headers(blocks, lines)
@@ -238,6 +238,12 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
 
 # ---------------------------------------------------------------------------------------------
 # Headers
+
+
+def block_line(block: Block) -> str:
+    """A block's text on one line, without Markdown heading marks a converter left in it
+    ("#### 34. APOLOGIES FOR ABSENCE" in a Word file made from Markdown)."""
+    return re.sub(r"^#{1,6}\s+", "", one_line(block.text))
 
 
 def _is_title(block: Block, line: str, index: int) -> str | None:
