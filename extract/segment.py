@@ -522,7 +522,8 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             while j < first_item and not _list_ends(text) and _continues_list(blocks[j], lines[j]):
                 text = _join_list(text, lines[j])
                 j += 1
-            found = _names(_cut_prose(text), role, blocks[i].page)
+            found = [p for chunk_role, chunk in _labelled_chunks(_cut_prose(text), role)
+                     for p in _names(chunk, chunk_role, blocks[i].page)]
             if in_chair:
                 for person in found[:1]:
                     person.position = "chair"
@@ -535,7 +536,8 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
             while j < first_item and _continues_list(blocks[j], lines[j]):
                 rest = _join_list(rest, lines[j])
                 j += 1
-            people += _names(rest, role, blocks[i].page)
+            people += [p for chunk_role, chunk in _labelled_chunks(_cut_prose(rest), role)
+                       for p in _names(chunk, chunk_role, blocks[i].page)]
             i = j
             continue
         i += 1
@@ -563,6 +565,26 @@ def _cut_prose(text: str) -> str:
 
 def _list_ends(text: str) -> bool:
     return bool(re.search(r"\b(?:were|was)\s+(?:also\s+)?present\b", text, re.I))
+
+
+#: a label inside a joined list: "... and Ben Proctor Co-opted Member: Sam Pratley" (an HTML paragraph)
+INNER_LABEL = re.compile(r"(?:^|\s|[,;.])(?P<label>co-?opted\s+members?|independent\s+members?|councillors?|cllrs|"
+                         r"in\s+attendance|also\s+(?:present|in\s+attendance)|officers(?:\s+present)?|"
+                         r"apologies(?:\s+for\s+absence)?|absent|substitutes?)\s*:\s*", re.I)
+
+
+def _labelled_chunks(text: str, role: str) -> list[tuple[str, str]]:
+    """Split a list at the labels inside it; a sub-label ("Councillors:", "Co-opted Member:")
+    keeps the role, an attendance label ("In attendance:", "Apologies:") changes it."""
+    chunks, last, current = [], 0, role
+    for m in INNER_LABEL.finditer(text):
+        chunks.append((current, text[last:m.start()]))
+        label = m.group("label")
+        if not SUB_LABEL.match(label + ":"):
+            current = _role(label)
+        last = m.end()
+    chunks.append((current, text[last:]))
+    return [(r, c) for r, c in chunks if c.strip(" ,;.")]
 
 
 def _join_list(text: str, line: str) -> str:

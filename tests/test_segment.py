@@ -228,3 +228,19 @@ def test_moderngov_agenda_item_page_html():
     assert (m.body, m.date) == ("Transport and Connectivity Policy Committee", "2026-03-19")
     assert [(i.number, i.title) for i in recs.agenda_items] == [("7", "Public Forum")]
     assert [a.text for a in recs.actions] == ["Officers to reply in writing to Q15."]
+
+
+@pytest.mark.parametrize("name", ["herefordshire-cypsc-2024-07-30-minutes.docx",
+                                  "herefordshire-cypsc-2024-07-30-minutes.pdf",
+                                  # seed 001 rendered to HTML by markdown-it-py: lines of a list run together
+                                  "herefordshire-cypsc-2024-07-30-minutes-markdown-it.html"])
+def test_committee_minutes_in_other_formats(name):
+    recs = records("rerendered", name)
+    (m,) = recs.meetings
+    assert (m.body, m.date, m.start_time, m.chair) == (
+        "Children and Young People Scrutiny Committee", "2024-07-30", "14:00", "Toni Fagan")
+    assert names(recs, "present") == ["Toni Fagan", "Liz Harvey", "Clare Davies", "Dave Davies",
+                                      "Robert Highfield", "Ben Proctor", "Sam Pratley"]
+    assert names(recs, "apologies") == ["Frank Cornthwaite", "Rob Williams", "Jan Frances"]
+    assert [i.number for i in recs.agenda_items] == [str(n) for n in range(10, 21)]
+    assert len(recs.resolutions) == 6 and len(recs.actions) == 3
