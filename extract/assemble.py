@@ -74,9 +74,11 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         not in a question appendix after "The meeting ended at ...", a commentary or a forward plan."""
         if seg.doc_kind == "decisions":
             return True
-        if seg.doc_kind == "agenda":
+        if seg.doc_kind == "agenda" or index in agenda_text:
             return False  # an agenda proposes; nothing in it was resolved or promised yet
         return any(s.start <= index < s.end for s in seg.meetings) or any(i.start <= index < i.end for _, i in spans)
+
+    agenda_text = _agenda_text(blocks, [i for _, i in spans], result.meta)
 
     seen = set()
     for found in resolutions.find_resolutions(blocks, doc.id):
@@ -100,6 +102,23 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
     for vote in records.votes:
         vote.resolution_id = renamed.get(vote.resolution_id, vote.resolution_id)
     _renumber(records.actions, "a", doc.id)
+
+
+_MINUTE_LABEL = re.compile(r"^\s*(?:minutes|decision|decisions)\s*:\s*$", re.I)
+
+
+def _agenda_text(blocks, items, meta) -> set:
+    """ModernGov pages print each item's agenda text ("To consider the report ... RECOMMENDATION:
+    That the Committee notes ...") before its "Decision:" and "Minutes:" sections: what the agenda
+    proposed is not what was decided. Returns the indexes of those agenda-text blocks."""
+    if not (meta or {}).get("moderngov") and not any(_MINUTE_LABEL.match(b.text or "") for b in blocks):
+        return set()
+    hidden = set()
+    for item in items:
+        label = next((k for k in range(item.start, item.end) if _MINUTE_LABEL.match(blocks[k].text or "")), None)
+        if label is not None:
+            hidden.update(range(item.start, label))
+    return hidden
 
 
 def _restated(resolution, earlier) -> bool:
