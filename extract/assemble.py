@@ -78,7 +78,8 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
             return False  # an agenda proposes; nothing in it was resolved or promised yet
         return any(s.start <= index < s.end for s in seg.meetings) or any(i.start <= index < i.end for _, i in spans)
 
-    agenda_text = _agenda_text(blocks, [i for _, i in spans], result.meta)
+    agenda_text = _agenda_text(blocks, [i for _, i in spans]) if (
+        (result.meta or {}).get("moderngov") or seg.doc_kind == "agenda_item_minutes") else set()
 
     seen = set()
     for found in resolutions.find_resolutions(blocks, doc.id):
@@ -107,12 +108,10 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
 _MINUTE_LABEL = re.compile(r"^\s*(?:minutes|decision|decisions)\s*:\s*$", re.I)
 
 
-def _agenda_text(blocks, items, meta) -> set:
+def _agenda_text(blocks, items) -> set:
     """ModernGov pages print each item's agenda text ("To consider the report ... RECOMMENDATION:
     That the Committee notes ...") before its "Decision:" and "Minutes:" sections: what the agenda
     proposed is not what was decided. Returns the indexes of those agenda-text blocks."""
-    if not (meta or {}).get("moderngov") and not any(_MINUTE_LABEL.match(b.text or "") for b in blocks):
-        return set()
     hidden = set()
     for item in items:
         label = next((k for k in range(item.start, item.end) if _MINUTE_LABEL.match(blocks[k].text or "")), None)
