@@ -905,6 +905,10 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
     while i < draft.end:
         block, line = blocks[i], lines[i]
         candidate = item_candidate(block, line, lenient)
+        if candidate is None and accepted and APPENDIX.match(line) and len(line.split()) <= 14 and (
+                block.kind == "heading" or block.bold or _upper(line)):
+            draft.end = i  # "APPENDIX 1 - PUBLIC QUESTIONS AND RESPONSES" without a number
+            break
         alone = False
         if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
             alone = True

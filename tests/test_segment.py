@@ -244,3 +244,12 @@ def test_committee_minutes_in_other_formats(name):
     assert names(recs, "apologies") == ["Frank Cornthwaite", "Rob Williams", "Jan Frances"]
     assert [i.number for i in recs.agenda_items] == [str(n) for n in range(10, 21)]
     assert len(recs.resolutions) == 6 and len(recs.actions) == 3
+
+
+def test_unnumbered_appendix_ends_the_record():
+    recs = extract_text("Minutes of the meeting of Cabinet held on 3 March 2020 at 10.00 am\nPresent: Councillor A Smith (Chair)\n"
+                        "1. Apologies\nNone.\n2. Budget\nRESOLVED: That the budget be approved.\n"
+                        "APPENDIX 1 - QUESTIONS AND ANSWERS\nThe cabinet member would write to the questioner.\n")
+    assert [i.title for i in recs.agenda_items] == ["Apologies", "Budget"]
+    assert [r.text for r in recs.resolutions] == ["RESOLVED: That the budget be approved."]
+    assert recs.actions == []  # the appendix's answers are not the minutes' promises
