@@ -147,7 +147,7 @@ TITLES = [
 
 @functools.cache
 def nlp():
-    """The tokenizer plus the three matchers, built once per process."""
+    """The blank English pipeline (a tokenizer, no model), built once per process."""
     pipeline = spacy.blank("en")
     return pipeline
 

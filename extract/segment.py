@@ -683,8 +683,6 @@ def _names(text: str, role: str, page: int | None) -> list[Attendance]:
             continue
         note = "; ".join(n.strip() for n in notes if n.strip()) or None
         position = next((pos for pattern, pos in _POSITION if note and pattern.search(note)), None)
-        if position is None and title and re.search(r"\bmayor\b", title, re.I) and "deputy" not in title.lower():
-            position = None
         people.append(Attendance(meeting_id="", document_id="", name=name, role=role, raw=raw.strip(),
                                  title=title, position=position, note=note, page=page))
     return people
@@ -1038,7 +1036,8 @@ def _meeting_span(draft: _MeetingDraft, moderngov: dict) -> MeetingSpan:
                       page=h.page)
     if moderngov:
         meeting.body = moderngov.get("committee") or meeting.body
-        meeting.date = dates.parse_date(str(moderngov.get("date"))) or meeting.date if moderngov.get("date") else meeting.date
+        if moderngov.get("date"):
+            meeting.date = dates.parse_date(str(moderngov["date"])) or meeting.date
         meeting.start_time = dates.parse_time(str(moderngov.get("time") or "")) or meeting.start_time
         meeting.venue = moderngov.get("venue") or meeting.venue
         meeting.status = moderngov.get("status")
