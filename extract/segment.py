@@ -124,7 +124,7 @@ ATTENDANCE_LABEL = re.compile(
     r"apologies(?:\s+for\s+absence)?(?:\s+(?:received|were\s+received\s+from))?|absent(?:\s+members)?|"
     r"members\s+absent|not\s+present|excused|substitutes?|regrets|absent\s+with\s+(?:notice|regrets)|guests?|"
     r"others\s+present|staff|"
-    r"members\s+of\s+the\s+public))\s*(?::-|:|-|–|\s{2,}|$)\s*(?P<rest>.*)$", re.I)
+    r"members\s+of\s+the\s+public))\s*(?::-|:|-|–|\||\s{2,}|$)\s*:?\s*\|?\s*(?P<rest>.*)$", re.I)
 #: a sub-label that keeps the current role: "Councillors: A, B and C"; "Co-opted Member: X"
 SUB_LABEL = re.compile(r"^(?P<label>councillors?|councilors?|cllrs?|members?|co-?opted\s+members?|independent\s+members?|"
                        r"voting\s+co-?opted\s+members?|non-voting\s+members?|parent\s+governors?|mayor)\s*:\s*(?P<rest>.*)$",

@@ -253,3 +253,11 @@ def test_unnumbered_appendix_ends_the_record():
     assert [i.title for i in recs.agenda_items] == ["Apologies", "Budget"]
     assert [r.text for r in recs.resolutions] == ["RESOLVED: That the budget be approved."]
     assert recs.actions == []  # the appendix's answers are not the minutes' promises
+
+
+def test_attendance_in_a_table():
+    recs = extract_text("Minutes of the meeting of Cabinet held on 3 March 2020\n"
+                        "| Present: | Cllr A Smith (Chair), Cllr B Jones |\n| Apologies: | Cllr C Brown |\n\n"
+                        "1. Apologies\nNone.\n2. Budget\nNoted.\n", "table.md")
+    assert names(recs, "present") == ["A Smith", "B Jones"] and names(recs, "apologies") == ["C Brown"]
+    assert recs.meetings[0].chair == "A Smith"
