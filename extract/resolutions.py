@@ -290,6 +290,7 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             group.end += 1
         return group
     top_style, top_mark, split = None, None, False
+    pending_mark = None
     j = i + 1
     while j < len(lines) and j < i + 60:
         line, block = lines[j], blocks[j]
@@ -315,10 +316,17 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
         style = _style(part.group("mark"), top_style) if part else None
         if part and group.parts and style == top_style and not _follows(top_mark, part.group("mark")):
             break  # "17." after parts 1-3 is no part of this resolution
+        if pending_mark and not part and not rules.leader(line):
+            group.parts.append((j, line, pending_mark))  # "(b)" on its own line, its text below
+            pending_mark = None
+            j += 1
+            continue
         if part and (top_style is None or style == top_style):
             top_style, top_mark, split = style, part.group("mark"), False
             if re.search(r"[^\W\d_]", part.group("text")) and not TRUNCATED.match(part.group("text")):
                 group.parts.append((j, part.group("text").strip(), part.group("mark")))
+            elif not part.group("text").strip():
+                pending_mark = part.group("mark")
         elif part and group.parts and (split or _title_only(group.parts[-1][1])):
             # "2. Residents Parking" / "a. Approve ..." / "b. Approved ...": one resolution per lettered part
             if not split:

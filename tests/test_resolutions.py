@@ -255,6 +255,9 @@ def test_action_precision(text, is_action):
      ["The Cabinet RESOLVED that the plan be adopted."]),
     ("5. Finance: It was resolved to pay the following invoices.", ["It was resolved to pay the following invoices."]),
     ("Due to time limitations the committee agreed to refer the work programme item.", []),  # Herefordshire 001
+    # a PDF that sets each part's letter on its own line
+    ("RESOLVED:\n(a)\nThat the report be noted.\n(b)\nThat the plan be approved.",
+     ["That the report be noted.", "That the plan be approved."]),
 ])
 def test_decisions_inside_a_paragraph(text, expected):
     from extract.resolutions import find_resolutions
