@@ -165,6 +165,14 @@ def _doc(text: str):
     return nlp().make_doc(text)
 
 
+# Cheap necessary conditions, checked before tokenising: every LEADERS pattern needs one of these
+# words and every PROMISES pattern one of those, so text without them cannot match (and most
+# blocks of a 100-page pack have none: this keeps spaCy off the hot path).
+_LEADER_WORDS = re.compile(r"resolv|resolution|approved|agreed|decision|decided|recommend", re.I)
+_PROMISE_WORDS = re.compile(r"\b(?:would|will|shall|undertook|agreed|promised|offered|committed|happy|pleased"
+                            r"|willing|to be)\b", re.I)
+
+
 def leader(text: str) -> tuple[str, str] | None:
     """(kind, rest) when `text` opens with a resolution or recommendation leader, else None.
 
@@ -172,6 +180,8 @@ def leader(text: str) -> tuple[str, str] | None:
     "RECOMMENDATION: The Committee stressed ..." -> ("recommendation", "The Committee stressed ...")
     "Resolved that:" -> ("resolution", "that:"). Only at the start: "the committee resolved to
     note" in the middle of a paragraph is narrative, handled by `resolutions.py` separately."""
+    if not _LEADER_WORDS.search(text, 0, 200):
+        return None
     doc = _doc(text[:200])
     best = None
     for match_id, start, end in _matcher("leaders")(doc):
@@ -190,6 +200,8 @@ def promises(text: str) -> list[tuple[str, int, int]]:
     """Every promise to act later in `text`, as (rule name, start char, end char).
 
     "a written response would be provided to clarify the point" -> [("passive_document", 2, 38)]"""
+    if not _PROMISE_WORDS.search(text):
+        return []
     doc = _doc(text)
     found = []
     for match_id, start, end in _matcher("promises")(doc):
