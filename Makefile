@@ -16,11 +16,11 @@ help: ## List the targets
 system-deps: ## Install Debian packages (Tesseract OCR, poppler, Chromium for browser tests) when missing
 	@if ! command -v tesseract >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q tesseract-ocr tesseract-ocr-eng poppler-utils; \
+		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q tesseract-ocr tesseract-ocr-eng poppler-utils; \
 	fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
+		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	fi
 
 $(VENV)/.installed: pyproject.toml
@@ -33,7 +33,10 @@ install: system-deps $(VENV)/.installed ## Set up everything: Debian packages, v
 
 $(ARCHIVE): $(VENV)/.installed $(shell find fixtures/documents -type f 2>/dev/null) $(wildcard extract/*.py schema/*.py schema/*.sql ingest/*.py)
 	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
-	$(BIN)/minutes-archive ingest $(ARCHIVE) fixtures/documents --council "Demo fixtures" -s || true
+	@grep -v '^#' fixtures/councils.tsv | while IFS='	' read -r folder council; do \
+		echo "ingesting fixtures/documents/$$folder ($$council)"; \
+		$(BIN)/minutes-archive ingest $(ARCHIVE) "fixtures/documents/$$folder" --council "$$council" -s || true; \
+	done
 	@$(PY) -c "import sqlite3; c=sqlite3.connect('$(ARCHIVE)'); print('archive:', c.execute('select count(*) from documents').fetchone()[0], 'documents,', c.execute('select count(*) from questions').fetchone()[0], 'questions,', c.execute('select count(*) from ingest_failures').fetchone()[0], 'refused')"
 
 demo: install $(ARCHIVE) ## Build the demo archive from fixtures/ and serve it on 127.0.0.1
