@@ -40,7 +40,7 @@ $(ARCHIVE): $(VENV)/.installed $(shell find fixtures/documents -type f 2>/dev/nu
 	@$(PY) -c "import sqlite3; c=sqlite3.connect('$(ARCHIVE)'); print('archive:', c.execute('select count(*) from documents').fetchone()[0], 'documents,', c.execute('select count(*) from questions').fetchone()[0], 'questions,', c.execute('select count(*) from ingest_failures').fetchone()[0], 'refused')"
 
 demo: install $(ARCHIVE) ## Build the demo archive from fixtures/ and serve it on 127.0.0.1
-	$(BIN)/datasette serve $(ARCHIVE) -m datasette_metadata.yml --plugins-dir plugins -h $(HOST) -p $(PORT) --setting suggest_facets off
+	$(BIN)/datasette serve -i $(ARCHIVE) $(SERVE_ARGS) -h $(HOST) -p $(PORT)
 
 # Datasette names a database after its file: the metadata and canned-query links expect "archive",
 # so ARCHIVE must be a file called archive.db (any directory). plugins/ provides fts_query() and the Atom feed.
