@@ -8,9 +8,10 @@ this module decides where each one belongs by position alone.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
-from schema.records import DocumentRecords
+from schema.records import DocumentRecords, Meeting
 
 from . import questions, resolutions, segment
 from .blocks import ReadResult
@@ -24,10 +25,45 @@ def meeting_key(council, body, date, fallback):
     meeting whether it came from the printed minutes, the question pack or the web service."""
     if not (body and date):
         return fallback
-    norm_body = re.sub(r"[^a-z0-9]+", " ", body.lower()).strip()
-    norm_council = re.sub(r"[^a-z0-9]+", " ", (council or "").lower()).strip()
-    digest = hashlib.sha256(f"{norm_council}|{norm_body}|{date}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{norm_name(council)}|{norm_name(body)}|{date}".encode()).hexdigest()[:16]
     return f"m-{digest}"
+
+
+def norm_name(name):
+    """"Transport & Connectivity Policy Committee" = "Transport and Connectivity Policy Committee"."""
+    return re.sub(r"[^a-z0-9]+", " ", (name or "").lower().replace("&", " and ")).strip()
+
+
+#: "Minutes of the Previous Meeting", "Minutes of last meeting": an attachment under such an item
+#: holds an earlier meeting's minutes, so the linking meeting says nothing about it
+PREVIOUS_MINUTES = re.compile(r"\bminutes\b.*\b(previous|last|prior|earlier)\b|\b(previous|last)\b.*\bminutes\b", re.I)
+
+
+def linked_meeting(provenance):
+    """(body, date) of the meeting a crawled document was linked from, from its provenance JSON
+    (ingest/moderngov.py writes `committee` and `meeting_date`), or None.
+
+    A question pack or decision notice rarely prints both its committee and its date, but the
+    meeting page that links it does; recording that here (rather than patching rows after loading)
+    means `rebuild` files the document under the same meeting again."""
+    try:
+        data = json.loads(provenance or "{}")
+    except ValueError:
+        return None
+    body, date = data.get("committee"), data.get("meeting_date")
+    if not (body and date) or PREVIOUS_MINUTES.search(data.get("item_title") or ""):
+        return None
+    return body, date
+
+
+def _adopt_linked_meeting(seg, linked):
+    """Fill a body or date the document's own text left out from the linking meeting, where
+    nothing contradicts it (a different date or body means another meeting: left alone)."""
+    body, date = linked
+    for span in seg.meetings:
+        m = span.meeting
+        if (m.date in (None, date)) and (not m.body or norm_name(m.body) == norm_name(body)):
+            m.body, m.date = m.body or body, m.date or date
 
 
 def assemble(records: DocumentRecords, result: ReadResult) -> None:
@@ -35,6 +71,9 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
     blocks = result.blocks
     seg = segment.find_meetings(result, doc.id)
     doc.doc_kind = seg.doc_kind
+    linked = linked_meeting(doc.provenance)
+    if linked:
+        _adopt_linked_meeting(seg, linked)
 
     spans: list[tuple[MeetingSpan | None, ItemSpan]] = []
     for n, span in enumerate(seg.meetings, start=1):
@@ -53,6 +92,13 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         item_span.item.document_id = doc.id
         item_span.item.meeting_id = span.meeting.id if span else None
         records.agenda_items.append(item_span.item)
+    fallback_meeting_id = None
+    if not records.meetings and linked:
+        # nothing in the text names a meeting: the records belong to the one that links the document
+        m = Meeting(id=meeting_key(doc.council, *linked, None), council=doc.council, body=linked[0],
+                    date=linked[1], document_id=doc.id)
+        records.meetings.append(m)
+        fallback_meeting_id = m.id
     if records.meetings:
         doc.meeting_id = records.meetings[0].id
 
@@ -61,6 +107,7 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         meeting_id = next((s.meeting.id for s in seg.meetings if s.start <= index < s.end), None)
         if meeting_id is None and len(seg.meetings) == 1:
             meeting_id = seg.meetings[0].meeting.id
+        meeting_id = meeting_id or fallback_meeting_id
         item_id = next((i.item.id for _, i in spans if i.start <= index < i.end), None)
         return meeting_id, item_id
 

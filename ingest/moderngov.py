@@ -707,12 +707,11 @@ class Crawler:
         ok = self._ingest(listed, page_url, raw, filename, content_type, sha=sha)
         save_url_state(self.db, self.site, page_url, meeting_id=listed.id, sha256=sha, status=200,
                        content_type=content_type, size=len(raw), error=None)
-        meeting_doc = _row(self.db, "select meeting_id from documents where id = ?", [sha])
         for doc in documents:
-            ok = self._document(listed, doc, meeting_doc and meeting_doc["meeting_id"]) and ok
+            ok = self._document(listed, doc) and ok
         return ok
 
-    def _document(self, listed, doc, archive_meeting_id) -> bool:
+    def _document(self, listed, doc) -> bool:
         """Fetch (unless already held) and ingest one linked document. True unless it failed."""
         url = doc["url"]
         if not same_host(url, self.base_url):
@@ -749,8 +748,6 @@ class Crawler:
             save_url_state(self.db, self.site, url, meeting_id=listed.id, sha256=hashlib.sha256(raw).hexdigest(),
                            status=200, content_type=content_type, size=len(raw), filename=filename, error=None)
         ok = self._ingest(listed, url, raw, filename, content_type, doc=doc)
-        if ok and archive_meeting_id and belongs_to_meeting(doc):
-            claim_document(self.db, hashlib.sha256(raw).hexdigest(), archive_meeting_id)
         return ok
 
     def _source(self, listed, doc, url, filename, content_type, sha) -> Source:
@@ -840,75 +837,6 @@ def content_type_of(filename: str, header: Optional[str], raw: bytes) -> Optiona
     if head.startswith((b"<!doctype html", b"<html")):
         return "text/html"
     return None
-
-
-#: "Minutes of the Previous Meeting", "Minutes of last meeting": the attached minutes are of an
-#: earlier meeting, so the attachment must not be filed under the meeting that links it
-_PREVIOUS_MINUTES = re.compile(r"\bminutes\b.*\b(previous|last|prior|earlier)\b|\b(previous|last)\b.*\bminutes\b", re.I)
-
-
-def belongs_to_meeting(doc: dict) -> bool:
-    return not _PREVIOUS_MINUTES.search(doc.get("item_title") or "")
-
-
-def norm_body(body: Optional[str]) -> str:
-    """Committee names compared loosely: "Transport & Connectivity Policy Committee" is
-    "Transport and Connectivity Policy Committee"."""
-    return re.sub(r"[^a-z0-9]+", " ", (body or "").lower().replace("&", " and ")).strip()
-
-
-def _meeting_tables(db) -> list[str]:
-    """Tables whose rows belong to a document and hang on a meeting (documents itself first)."""
-    out = []
-    for table in db.table_names():
-        columns = {c.name for c in db[table].columns}
-        if "meeting_id" in columns and ("document_id" in columns or table == "documents"):
-            out.append(table)
-    return sorted(out, key=lambda t: t != "documents")
-
-
-def claim_document(db, document_id: str, meeting_id: str) -> bool:
-    """File a linked document under the meeting that links it, when what its own text says does
-    not contradict that meeting.
-
-    ModernGov links a meeting's printed minutes, decisions and question packs from the meeting
-    itself, but their text often gives only part of the meeting's identity ("Decision Recording
-    Form ... meeting on 12 September 2024" names no body; a question pack gives no date), so
-    extraction files them under a meeting of their own. A document whose meeting has the same
-    date (or none) and the same body (or none) as the linking meeting is that meeting: its rows
-    move to the linking meeting, whose empty fields (chair, times) take the document's values.
-    Minutes of an earlier meeting carry that meeting's date and are left alone."""
-    target = _row(db, "select * from meetings where id = ?", [meeting_id])
-    doc = _row(db, "select meeting_id from documents where id = ?", [document_id])
-    if target is None or doc is None:
-        return False
-    tables = _meeting_tables(db)
-    own = {r[0] for t in tables for r in db.execute(
-        f"select distinct meeting_id from [{t}] where {'id' if t == 'documents' else 'document_id'} = ? "
-        "and meeting_id is not null", [document_id]).fetchall()} - {meeting_id}
-    moved = False
-    with db.atomic():
-        for other_id in sorted(own):
-            other = _row(db, "select * from meetings where id = ?", [other_id])
-            if other is None or (other["date"] and other["date"] != target["date"]) or (
-                    other["body"] and norm_body(other["body"]) != norm_body(target["body"])):
-                continue
-            for t in tables:
-                key = "id" if t == "documents" else "document_id"
-                db.execute(f"update [{t}] set meeting_id = ? where {key} = ? and meeting_id = ?",
-                           [meeting_id, document_id, other_id])
-            fill = {k: v for k, v in other.items() if k not in ("id", "document_id", "page")
-                    and v not in (None, "") and target.get(k) in (None, "")}
-            if fill:
-                db["meetings"].update(meeting_id, fill)
-            if not any(db.execute(f"select 1 from [{t}] where meeting_id = ? limit 1", [other_id]).fetchone()
-                       for t in tables):
-                db.execute("delete from meetings where id = ?", [other_id])
-            moved = True
-        if doc["meeting_id"] is None:
-            db.execute("update documents set meeting_id = ? where id = ?", [meeting_id, document_id])
-            moved = True
-    return moved
 
 
 def parse_date_option(value: Optional[str]) -> Optional[dt.date]:

@@ -21,8 +21,9 @@ from click.testing import CliRunner
 from ingest.cache import Cache
 from ingest.cli import cli
 from ingest.link import link_archive
+from extract.assemble import norm_name
 from ingest.moderngov import (USER_AGENT, CrawlError, Crawler, CrawlOptions, FetchError, PoliteClient,
-                              ServiceRefused, filename_for, is_service_refusal, norm_body, on_site,
+                              ServiceRefused, filename_for, is_service_refusal, on_site,
                               parse_committees, parse_meeting, parse_meeting_list_html, same_host, text_date,
                               unescape)
 from schema import open_archive
@@ -142,6 +143,20 @@ def test_a_meeting_and_its_documents_are_one_meeting(full):
         ("Joint Committee & Mayor's Questions", "2026-06-05", 2),  # XML, question pack
         ("Joint Committee & Mayor's Questions", "2026-09-10", 1),
     ]
+    assert count(db_path, "meetings") == 4
+
+
+def test_rebuild_keeps_documents_under_the_meeting_that_links_them(full, tmp_path):
+    """The linking meeting comes from each document's stored provenance, so re-extracting from the
+    raw cache files every document under the same meeting again."""
+    db_path = tmp_path / "archive.db"
+    shutil.copy(full[0], db_path)
+    shutil.copytree(f"{full[0]}.cache", f"{db_path}.cache")
+    query = "select m.body, m.date, d.filename from documents d join meetings m on m.id = d.meeting_id order by 2, 3"
+    before = rows(db_path, query)
+    result = CliRunner().invoke(cli, ["rebuild", str(db_path), "--all", "-s"])
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, query) == before
     assert count(db_path, "meetings") == 4
 
 
@@ -330,7 +345,7 @@ def test_quirks():
     assert not is_service_refusal(503, b"busy")
     assert filename_for("https://x/mgConvert2PDF.aspx?ID=65461", None, {}) == "attachment-65461.pdf"
     assert text_date("Thursday, 12th September, 2024 5.00 pm") == "2024-09-12"
-    assert norm_body("Transport & Connectivity Policy Committee") == norm_body("Transport and Connectivity Policy Committee")
+    assert norm_name("Transport & Connectivity Policy Committee") == norm_name("Transport and Connectivity Policy Committee")
 
 
 def test_parsers_refuse_html_where_xml_should_be():
