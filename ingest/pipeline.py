@@ -6,9 +6,12 @@ that fails is recorded in `ingest_failures` (once per file and reason) and the r
 """
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 
 from extract import EXTRACTOR_VERSION, ReadError, extract_document
@@ -57,8 +60,9 @@ def fail(db, source: Source, reason: str, sha=None) -> IngestError:
     return IngestError(f"{source.name}: {reason}")
 
 
-def process(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool = False) -> str:
-    """Ingest one document. Returns LOADED or SKIPPED; raises IngestError on failure."""
+def prepare(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool = False):
+    """Read a source's bytes and keep them in the raw cache. Returns (raw, sha256), or None when
+    the archive already holds these bytes at the current extractor version; raises IngestError."""
     if source.problem:
         raise fail(db, source, source.problem)
     if raw is None:
@@ -70,44 +74,112 @@ def process(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool 
         raise fail(db, source, "empty file")
     sha = hashlib.sha256(raw).hexdigest()
     if not force and already_loaded(db, sha):
-        return SKIPPED
+        return None
     cache.put(raw)
-    return load_bytes(db, source, raw, sha)
+    return raw, sha
 
 
-def load_bytes(db, source: Source, raw: bytes, sha: str) -> str:
+def extract_source(source: Source, raw: bytes):
+    """Extraction alone (no database), safe to run in a worker process: returns the records, or
+    the one-line reason the document cannot be read."""
     try:
-        records = extract_document(raw, source.filename, source.content_type, council=source.council,
-                                   path=source.path, url=source.url, provenance=source.provenance)
+        return extract_document(raw, source.filename, source.content_type, council=source.council,
+                                path=source.path, url=source.url, provenance=source.provenance)
     except ReadError as exc:
-        raise fail(db, source, str(exc), sha) from None
+        return str(exc)
     except Exception as exc:  # a bug in extraction must not stop a bulk run
         log.debug("extraction crashed on %s", source.name, exc_info=True)
-        raise fail(db, source, f"extraction failed ({type(exc).__name__}: {exc})", sha) from None
+        return f"extraction failed ({type(exc).__name__}: {exc})"
+
+
+def save_extracted(db, source: Source, extracted, sha: str) -> str:
+    """Load what extract_source returned, in one transaction. Returns LOADED; raises IngestError."""
+    if isinstance(extracted, str):
+        raise fail(db, source, extracted, sha)
     try:
-        save_document(db, records)
+        save_document(db, extracted)
     except Exception as exc:
         log.debug("load failed on %s", source.name, exc_info=True)
         raise fail(db, source, f"could not be loaded ({type(exc).__name__}: {exc})", sha) from None
-    db.execute("delete from ingest_failures where path = ? or sha256 = ?", [source.name, sha])
+    with db.atomic():
+        db.execute("delete from ingest_failures where path = ? or sha256 = ?", [source.name, sha])
     return LOADED
 
 
+def load_bytes(db, source: Source, raw: bytes, sha: str) -> str:
+    return save_extracted(db, source, extract_source(source, raw), sha)
+
+
+def process(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool = False) -> str:
+    """Ingest one document. Returns LOADED or SKIPPED; raises IngestError on failure."""
+    prepared = prepare(db, source, raw, cache, force=force)
+    if prepared is None:
+        return SKIPPED
+    return load_bytes(db, source, *prepared)
+
+
+def default_workers() -> int:
+    """Extraction processes for bulk runs: one per core (the database writer is the main process)."""
+    return max(1, os.cpu_count() or 1)
+
+
 def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error=None,
-               progress=None) -> Summary:
+               progress=None, workers=None) -> Summary:
     """Ingest every source; `on_error(message)` is told about each failure. With `strict`, the
-    first failure stops the run (the IngestError propagates)."""
+    first failure stops the run (the IngestError propagates).
+
+    With more than one worker, extraction (the CPU-bound part) runs in a process pool while this
+    process reads files, fills the cache and writes each document in its own transaction, in the
+    order given; a few documents are in flight at a time, so memory stays bounded."""
     summary = Summary()
-    for source in (progress or sources):
+    sources = progress or sources
+    workers = default_workers() if workers is None else workers
+
+    def failed(exc):
+        summary.add(FAILED)
+        summary.errors.append(str(exc))
+        if on_error:
+            on_error(str(exc))
+        if strict:
+            raise exc
+
+    if workers <= 1:
+        for source in sources:
+            try:
+                summary.add(process(db, source, None, cache, force=force))
+            except IngestError as exc:
+                failed(exc)
+        return summary
+
+    in_flight = collections.deque()
+
+    def finish_oldest():
+        source, sha, future = in_flight.popleft()
         try:
-            summary.add(process(db, source, None, cache, force=force))
+            summary.add(save_extracted(db, source, future.result(), sha))
         except IngestError as exc:
-            summary.add(FAILED)
-            summary.errors.append(str(exc))
-            if on_error:
-                on_error(str(exc))
-            if strict:
-                raise
+            failed(exc)
+
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+        try:
+            for source in sources:
+                try:
+                    prepared = prepare(db, source, None, cache, force=force)
+                except IngestError as exc:
+                    failed(exc)
+                    continue
+                if prepared is None:
+                    summary.add(SKIPPED)
+                    continue
+                raw, sha = prepared
+                in_flight.append((source, sha, pool.submit(extract_source, source, raw)))
+                while len(in_flight) > 2 * workers:
+                    finish_oldest()
+            while in_flight:
+                finish_oldest()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
     return summary
 
 
