@@ -95,3 +95,22 @@ def test_rebuild_reextracts_from_cache(archive_path, seeds_dir):
     assert result.exit_code == 0, result.output
     assert "5 loaded" in result.output
     assert count(archive_path, "select count(*) from documents where extractor_version = 'old'") == 0
+
+
+def test_parallel_and_serial_ingest_build_the_same_archive(tmp_path, seeds_dir):
+    """Extraction in worker processes must not change what is loaded, nor its order."""
+    from ingest.cache import Cache
+    from ingest.pipeline import run_ingest
+    from ingest.sources import walk
+    from schema import open_archive
+
+    tables = ["meetings", "attendance", "agenda_items", "questions", "responses", "resolutions", "actions"]
+    contents = []
+    for workers in (1, 2):
+        db = open_archive(tmp_path / f"w{workers}.db")
+        summary = run_ingest(db, list(walk([seeds_dir])), Cache(tmp_path / f"c{workers}"), workers=workers)
+        assert summary.line() == "5 loaded, 0 unchanged, 0 failed"
+        contents.append({t: sorted(map(repr, db.execute(f"select * from {t}").fetchall())) for t in tables})
+        db.close()
+    assert contents[0] == contents[1]
+    assert contents[0]["questions"]
