@@ -78,3 +78,23 @@ def clean_text(text: str) -> str:
 def one_line(text: str) -> str:
     """Text with all whitespace folded to single spaces."""
     return re.sub(r"\s+", " ", clean_text(text)).strip()
+
+
+def list_number(n: int, style: str) -> str:
+    """A list counter as printed: style "a"/"A" letters (27 -> "aa"), "i"/"I" roman numerals,
+    anything else decimal. Shared by the DOCX (w:numFmt) and HTML (<ol type>) readers so that
+    "b) That the report be noted" reads the same from either."""
+    if style in ("a", "A"):
+        label = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            label = chr(ord("a") + r) + label
+        return label.upper() if style == "A" else label
+    if style in ("i", "I"):
+        roman = ""
+        for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                               (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while n >= value:
+                roman, n = roman + numeral, n - value
+        return roman.upper() if style == "I" else roman
+    return str(n)

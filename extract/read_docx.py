@@ -31,8 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .blocks import Block, PageText, ReadError, ReadResult, clean_text
-from .read_html import to_roman
+from .blocks import Block, PageText, ReadError, ReadResult, clean_text, list_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -224,20 +223,16 @@ class _Numbering:
         return re.sub(r"%(\d)", part, level.text).strip()
 
 
+#: w:numFmt -> the list_number style it prints in
+_NUM_STYLES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+
+
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            s = chr(ord("a") + r) + s
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        return to_roman(n).upper() if fmt == "upperRoman" else to_roman(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":
         return ""
-    return str(n)
+    return list_number(n, _NUM_STYLES.get(fmt, "1"))
 
 
 # --------------------------------------------------------------------------- body walking

@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlparse
 import lxml.etree
 import lxml.html
 
-from .blocks import Block, PageText, ReadError, ReadResult, clean_text
+from .blocks import Block, PageText, ReadError, ReadResult, clean_text, list_number
 
 #: Elements whose content is never document text.
 _DROP_TAGS = {"script", "style", "nav", "header", "footer", "form", "noscript", "template", "head",
@@ -220,25 +220,7 @@ def _walk_child(child, flow: _Flow, bold: bool, handlers) -> None:
 
 def _list_label(n: int, kind: str) -> str:
     """An <ol> item's label: type="a" -> "b.", type="i" -> "ii.", default -> "2."."""
-    if kind in ("a", "A"):
-        label = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            label = chr(ord("a") + r) + label
-        return (label.upper() if kind == "A" else label) + "."
-    if kind in ("i", "I"):
-        roman = to_roman(n)
-        return (roman.upper() if kind == "I" else roman) + "."
-    return f"{n}."
-
-
-def to_roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
+    return list_number(n, kind) + "."
 
 
 def _walk_list(lst, flow: _Flow, bold: bool, handlers) -> None:
