@@ -120,13 +120,11 @@ def _parse_pages(spec):
 def blocks(file, pages):
     """Print the Blocks a reader saw in FILE, as JSON (for debugging)."""
     raw, content_type = _read_file(file)
-    wanted = _parse_pages(pages)
-    # a PDF reader reads (and OCRs) only the pages asked for; other formats are filtered after
-    options = {"pages": wanted} if wanted and content_type == "application/pdf" else {}
     try:
-        result = read(raw, content_type, **options)
+        result = read(raw, content_type)
     except ReadError as exc:
         raise click.ClickException(f"{file}: {exc}") from None
+    wanted = _parse_pages(pages)
     out = [b.to_dict() for b in result.blocks if wanted is None or b.page in wanted]
     click.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
