@@ -63,15 +63,68 @@ def find_date(text: str, dayfirst: bool = True) -> tuple[str, re.Match] | None:
 
 
 def _numeric(m: re.Match, dayfirst: bool) -> str | None:
-    """12/09/2024 -> 2024-09-12 (day first) or 2024-12-09 (month first); 2-digit years are 20xx."""
+    """12/09/2024 -> 2024-09-12 (day first) or 2024-12-09 (month first); 2-digit years are 20xx.
+    A date that only one order can read ("04/25/2023" read day first) is read that way."""
     a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if year < 100:
         year += 2000
-    day, month = (a, b) if dayfirst else (b, a)
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    orders = [(a, b), (b, a)] if dayfirst else [(b, a), (a, b)]
+    if "/" not in m.group(0) and len(m.group(3)) < 4:
+        orders = orders[:1]  # "05.19.01" is a parish minute number, never 19 May 2001
+    for day, month in orders:
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+#: signs of a US document, one pattern per kind of sign (a kind counts once, however often it occurs):
+US_SIGNALS = {
+    # "Councilor Tuttle moved ..." (US spelling; UK, IE, NZ and Canada write "Councillor")
+    "councilor": re.compile(r"\bcouncilors?\b|\bcouncil\s?members?\b|\balder(?:man|men|person)\b", re.I),
+    # "Rivergrove City Council", "DES MOINES CITY COUNCIL" (weak alone: "Bristol City Council")
+    "city_council": re.compile(r"\bcity\s+council\b", re.I),
+    # "7:01 p.m." (a colon and dotted a.m./p.m.; UK minutes print "2.00 pm")
+    "clock": re.compile(r"\b\d{1,2}:\d{2}\s?[ap]\.m\.", re.I),
+    # "Rivergrove, Oregon", "Des Moines, Iowa", "Chicago, IL 60601"
+    "state": re.compile(r",\s*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+                        r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+                        r"Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|"
+                        r"New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+                        r"Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+                        r"Washington|West\s+Virginia|Wisconsin|Wyoming)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),
+    # "Mayor Pro Tem", "Council President", "City Attorney", "City Manager", "City Recorder"
+    "offices": re.compile(r"\bmayor\s+pro[\s-]tem\b|\bcouncil\s+president\b|\bcity\s+(?:attorney|manager|recorder)\b", re.I),
+    # "ROLL CALL", "YEAS ... NAYS", "Ayes: 5"
+    "votes": re.compile(r"\broll[\s-]call\b|\byeas?\b.*\bnays?\b|\bayes?\s*:", re.I),
+}
+#: signs of a UK, Irish or NZ document: "Councillor", "Cllr", a postcode, pounds or euros
+DAYFIRST_SIGNALS = {
+    "councillor": re.compile(r"\bcouncillors?\b|\bcllrs?\b", re.I),
+    "postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
+    "currency": re.compile(r"[£€]"),
+}
+
+
+def dayfirst_for(text: str) -> bool:
+    """Whether the numeric dates of a whole document are day first (UK, IE, NZ) or month first (US).
+
+    A numeric date that only one order can read settles it ("25/04/2023" day first, "04/25/2023"
+    month first). Otherwise US signs must outnumber UK ones, two kinds at least: the Rivergrove
+    minutes ("Councilor Tuttle", "7:01 p.m.", "Rivergrove, Oregon") read "04/05/2023" as April 5."""
+    text = text or ""
+    for m in NUMERIC.finditer(text):
+        if "/" not in m.group(0) and len(m.group(3)) < 4:
+            continue  # "11.25.01" is a parish minute number, not 25 November
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b >= 1:
+            return True
+        if b > 12 >= a >= 1 and b <= 31:
+            return False
+    us = sum(1 for pattern in US_SIGNALS.values() if pattern.search(text))
+    uk = sum(1 for pattern in DAYFIRST_SIGNALS.values() if pattern.search(text))
+    return not (us >= 2 and us > uk)
 
 
 def parse_date(text: str, dayfirst: bool = True) -> str | None:
