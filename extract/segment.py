@@ -208,11 +208,12 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     lines = [block_line(b) for b in blocks]
     moderngov = (result.meta or {}).get("moderngov") or {}
     mgai = _mgai_item(blocks, lines, doc_id)
-    headers = _headers(blocks, lines)
+    dayfirst = dates.dayfirst_for("\n".join(lines))  # "04/05/2023" is 5 April in Hastings, April 5 in Rivergrove
+    headers = _headers(blocks, lines, dayfirst)
     if not headers and moderngov.get("committee") and moderngov.get("date"):
         headers = [_Header(index=0, end=0)]
     if not headers and not mgai:
-        headers = _headerless(blocks, lines)
+        headers = _headerless(blocks, lines, dayfirst)
     if not headers:
         kind = "agenda_item_minutes" if mgai else _other_kind(blocks, lines)
         return Segmentation(doc_kind=kind, items=[mgai] if mgai else [])
@@ -275,7 +276,7 @@ def _upper(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _headers(blocks: list[Block], lines: list[str]) -> list[_Header]:
+def _headers(blocks: list[Block], lines: list[str], dayfirst: bool = True) -> list[_Header]:
     """Every meeting title in the document with the header lines that complete it."""
     found: list[_Header] = []
     for i, (block, line) in enumerate(zip(blocks, lines)):
@@ -286,12 +287,12 @@ def _headers(blocks: list[Block], lines: list[str]) -> list[_Header]:
             continue
         if found and i < found[-1].end:
             continue
-        header = _read_header(blocks, lines, i, kind)
+        header = _read_header(blocks, lines, i, kind, dayfirst)
         found.append(header)
     return found
 
 
-def _headerless(blocks, lines) -> list[_Header]:
+def _headerless(blocks, lines, dayfirst: bool = True) -> list[_Header]:
     """Minutes whose title the reader could not see (a page header, text drawn as outlines) still
     open with "Present:" and go on with numbered items: a meeting with the date printed near the top."""
     label = next((i for i, (b, ln) in enumerate(zip(blocks[:30], lines[:30]))
@@ -302,12 +303,12 @@ def _headerless(blocks, lines) -> list[_Header]:
     if len(items) < 2:
         return []
     header = _Header(index=0, end=label)
-    header.date = next((d for d in (dates.parse_date(ln) for ln in lines[:label + 1]) if d), None)
+    header.date = next((d for d in (dates.parse_date(ln, dayfirst) for ln in lines[:label + 1]) if d), None)
     header.time = next((t for t in (dates.parse_time(ln) for ln in lines[:label + 1]) if t), None)
     return [header]
 
 
-def _read_header(blocks, lines, i, kind) -> _Header:
+def _read_header(blocks, lines, i, kind, dayfirst: bool = True) -> _Header:
     """Join the title with the lines after it that still belong to the header (body, date,
     time, venue lines), then read the fields from the joined text."""
     parts = [lines[i]]
@@ -340,12 +341,12 @@ def _read_header(blocks, lines, i, kind) -> _Header:
     for line in parts:
         date_line, time_line, venue_line = DATE_LINE.match(line), TIME_LINE.match(line), VENUE_LINE.match(line)
         if date_line and not header.date:
-            header.date = dates.parse_date(date_line.group("value"))
+            header.date = dates.parse_date(date_line.group("value"), dayfirst)
         if time_line and not header.time:
             header.time = dates.parse_time(time_line.group("value"))
         if venue_line and not header.venue:
             header.venue = _clean_venue(venue_line.group("venue"))
-    header.date = header.date or dates.parse_date(text)
+    header.date = header.date or dates.parse_date(text, dayfirst)
     header.time = header.time or dates.parse_time(text)
     if header.venue:
         header.venue_strength = 3  # a "Venue:" line
@@ -815,6 +816,8 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
         ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
     if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block, ends):
         return None
+    if number.isdigit() and DAY_MONTH.match(title):
+        return None  # "26 Feb, 26 March, 30 April, ...": the dates of next meetings, not item 26
     dated, timed = dates.find_date(line), dates.find_time(line)
     if (dated and dated[1].start() == 0) or (timed and timed[1].start() == 0):
         return None  # "12 September 2024 at 5.00 pm" / "5:00 PM" is a date or time, not item 12 or 5
@@ -833,6 +836,11 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
     if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
         return None
     return number, title
+
+
+#: a title that is the month of a date: "Feb, 26 March, 30 April" after "26" ("May" alone may be a name)
+DAY_MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,|\s+\d|$)", re.I)
 
 
 def _title_like(title: str, block: Block, ends_sentence: bool = False) -> bool:
@@ -913,6 +921,16 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
             title = _clean_title(lines[i + 1])  # "**1.**" on its own line, title below
             if title and re.search(r"[^\W\d_]", title) and _title_like(title, blocks[i + 1]):
                 candidate = (NUMBER_ONLY.match(line).group("num"), title)
+        title_end = i + 2 if alone else i + 1
+        if candidate is None and not alone and ITEM.match(line) and title_end < draft.end and _continues_title(
+                ITEM.match(line).group("title"), blocks[title_end], lines[title_end]):
+            joined = f"{line} {lines[title_end]}"  # "18. Amendments to the" / "Delegations to the Chief Executive"
+            candidate = item_candidate(Block(page=block.page, text=joined, kind=block.kind, bold=block.bold), joined,
+                                       lenient)
+            title_end += 1 if candidate else 0
+        elif candidate is not None and title_end < draft.end and _continues_title(candidate[1], blocks[title_end],
+                                                                                  lines[title_end]):
+            candidate = (candidate[0], _clean_title(f"{candidate[1]} {lines[title_end]}"))
         if candidate is None:
             i += 1
             continue
@@ -926,9 +944,13 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
         if _in_sequence(number, accepted) or _taken_out_of_order(number, accepted, block, line, alone):
             accepted.append((i, number, title))
         i += 1
+    contents = _contents_titles(lines, draft.start, accepted[0][0] if accepted else draft.end)
     spans = []
     for n, (index, number, title) in enumerate(accepted):
         end = accepted[n + 1][0] if n + 1 < len(accepted) else draft.end
+        fuller = contents.get(number, "")
+        if len(fuller) > len(title) and fuller.lower().startswith(title.lower() + " "):
+            title = fuller  # "Amendments to the Delegations to the Chief" + the contents' "... Chief Executive"
         seq += 1
         block = blocks[index]
         item = AgendaItem(id=f"{doc_id[:16]}-i{seq}", document_id=doc_id, seq=seq, title=title, number=number,
@@ -936,6 +958,52 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
                           page_end=blocks[end - 1].page_end or blocks[end - 1].page)
         spans.append(ItemSpan(item=item, start=index, end=end))
     return spans, seq
+
+
+#: words a title cannot end on: "Amendments to the" / "Delegations to the Chief Executive"
+DANGLING_END = re.compile(r"(?:\b(?:of|to|the|and|for|in|on|at|with|from|by|a|an|under|into)|[&(–-])$", re.I)
+
+
+def _continues_title(title: str, block: Block, line: str) -> bool:
+    """Whether `line` is the rest of an item title broken over two lines, as text scraped from
+    HTML or PDF prints them: "5. Confirmation" / "of Minutes" (the next line starts in lower
+    case), "18. Amendments to the" / "Delegations to the Chief Executive" (the title ends on a
+    word no title ends on), "(City File" / "2018-01)" (a bracket left open)."""
+    title = title.rstrip(" *_#")
+    if not line or block.kind == "row" or title.endswith((".", "?", ";", ":")) or len(line.split()) > 14:
+        return False
+    if ITEM.match(line) or NUMBER_ONLY.match(line) or ATTENDANCE_LABEL.match(line) or line.rstrip().endswith("."):
+        return False
+    lower_start = line[0].islower() and not re.match(r"^(?:i{1,3}|iv|v|vi{0,3}|[a-h])[.)]", line)
+    unclosed = title.count("(") > title.count(")") and ")" in line
+    return lower_start or unclosed or bool(DANGLING_END.search(title))
+
+
+#: a contents entry's page number after the title: "Delegations to the Chief Executive  10"
+CONTENTS_PAGE = re.compile(r"\s+\d{1,3}$")
+
+
+def _contents_titles(lines: list[str], start: int, end: int) -> dict[str, str]:
+    """Item number -> title from a table of contents before the first item, each entry joined
+    over its broken lines up to its page number ("19. Requests Received" / "under the Local
+    Government ... (LGOIMA)" / "Monthly Update  11"). Titles the minutes print cut short are
+    completed from here."""
+    found: dict[str, str] = {}
+    i = start
+    while i < end:
+        m = ITEM.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        parts, j = [m.group("title")], i + 1
+        while not CONTENTS_PAGE.search(parts[-1]) and j < min(end, i + 4) and not ITEM.match(lines[j]):
+            parts.append(lines[j])
+            j += 1
+        text = " ".join(parts)
+        if CONTENTS_PAGE.search(text):
+            found.setdefault(m.group("num"), _clean_title(CONTENTS_PAGE.sub("", text)))
+        i = j
+    return found
 
 
 def _in_sequence(number: str, accepted: list) -> bool:

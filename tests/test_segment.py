@@ -104,6 +104,31 @@ def test_nz_minutes_contents_page_and_items_out_of_order():
     assert "14" in numbers and numbers.index("14") > numbers.index("16")
 
 
+def test_nz_item_titles_broken_across_lines():
+    """Text scraped from InfoCouncil HTML breaks titles anywhere: "5. Confirmation" / "of Minutes" (a
+    lower-case continuation), "18. Amendments to the Delegations to the Chief" / "Executive" (completed
+    from the contents list, whose entries run to their page numbers)."""
+    recs = records("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt")
+    titles = {i.number: i.title for i in recs.agenda_items}
+    assert titles["5"] == "Confirmation of Minutes"
+    assert titles["17"] == "Council Chamber Audio Visual Project - Protocols for Live Streaming - Amendment to Standing orders"
+    assert titles["18"] == "Amendments to the Delegations to the Chief Executive"
+    assert titles["19"] == ("Requests Received under the Local Government Official Information and Meetings Act (LGOIMA) "
+                            "Monthly Update")
+    assert titles["22"] == "Extraordinary Business Items"
+    assert titles["24"] == "CBD linkage"
+    assert titles["1"] == "Prayer" and titles["3"] == "Seal Register"  # "Mayor Hazlehurst/Councillor" is no title
+
+
+def test_item_title_continuation_rules():
+    recs = extract_text("Minutes of the meeting of Cabinet held on 3 March 2020 at 10.00 am\n"
+                        "1. Apologies\nNone.\n2. Review of the Parking Policy (City File\n2018-01)\nNoted.\n"
+                        "3. Dates of next meetings\n26 Feb, 26 March, 30 April\n4. Budget\nThe budget was noted.\n")
+    assert [(i.number, i.title) for i in recs.agenda_items] == [
+        ("1", "Apologies"), ("2", "Review of the Parking Policy (City File 2018-01)"),
+        ("3", "Dates of next meetings"), ("4", "Budget")]
+
+
 def test_us_minutes_pdf_roll_call_sentence():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     (m,) = recs.meetings
