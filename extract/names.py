@@ -98,6 +98,25 @@ def split_comma_place(text: str) -> tuple[str, Optional[str]]:
     return match.group("name").strip(), match.group("place").strip()
 
 
+#: "Ian Pond, Bristol Cycling Campaign", "Ian Pond - Bristol Cycling Campaign", "Suzanne Audrey, Chair
+#: of TRESA": a person, then who they speak for (an organisation or role words after a comma or a spaced dash)
+_AFFILIATION = re.compile(r"^(?P<name>[^,–—]+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<org>\S.*)$")
+
+
+def split_affiliation(text: str) -> str:
+    """The name without the organisation or role printed after it: "Ian Pond, Bristol Cycling
+    Campaign Bristol Cycleways" -> "Ian Pond". Only when the tail names an organisation or role
+    (`_ORG_WORDS`) and the head is a full name of capitalised words; "Melissa Portman - Lewis"
+    (a double-barrelled name) and "Barrington, Hereford" (a place) are left alone."""
+    match = _AFFILIATION.match(text)
+    if not match or not _ORG_WORDS.search(match.group("org")):
+        return text
+    head = match.group("name").split()
+    if len(head) < 2 or len(head) > 4 or not all(_NAME_TOKEN.match(t) for t in head):
+        return text
+    return match.group("name").strip()
+
+
 def split_known_place(text: str, places: Iterable[str]) -> tuple[str, Optional[str]]:
     """("Hannah Currie", "Hereford") from "Hannah Currie Hereford" when Hereford is a known place.
 
@@ -140,6 +159,7 @@ def split_person(raw: str | None, known_places: Iterable[str] = ()) -> PersonNam
         title, rest = split_title(clean_raw(body))
         return PersonName(_title_case(title), rest.strip(" ,") or None, place, text)
     title, rest = split_title(text)
+    rest = split_affiliation(rest)
     name, place = split_comma_place(rest)
     if place is None:
         name, place = split_known_place(rest, set(known_places) | gazetteer())

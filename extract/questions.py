@@ -36,7 +36,7 @@ from typing import Optional
 from schema.records import Question, Response
 
 from .blocks import Block, clean_text
-from .names import comma_places, split_person
+from .names import comma_places, split_person, split_title
 from .spans import Found
 
 # ---------------------------------------------------------------------------------------------
@@ -55,6 +55,20 @@ _GROUP_REF = r"\d{1,3}[a-z]?(?:\s*(?:,|&|and)\s*\d{1,3}[a-z]?)*(?:\s+[A-Z](?:\s*
 _QA_HEAD = re.compile(
     r"^(?:(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*)?(?P<word>Questions?)\s*(?P<ref>(?:No\.?\s*)?" + _GROUP_REF + r")?\s*"
     r"(?:(?:[–—:-]|from|by|submitted\s+by|asked\s+by)\s*(?P<who>.*?))?\s*$", re.I)
+
+
+def question_ref(printed: str) -> str:
+    """The ref of a "Question N" heading: the number as printed, without the word "Question".
+
+    "Question 3 – Jane Smith" -> "3"; "Questions 4 & 5 A,B,C - David Redgewell" -> "4 & 5 A,B,C";
+    "Question No. 12" -> "12". Why: the scorer compares refs with every non-alphanumeric removed
+    ("PQ 1" == "PQ1"), so the word would make "question3" differ from the "3" (or "Q3") a reader
+    copies as the question's number. Letter codes that are part of the number ("PQ 1", "Q2",
+    "MQ 3") are printed in the ref cell itself and stay as printed (see _REF_CELL)."""
+    ref = re.sub(r"^No\.?\s*", "", printed.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", ref)
+
+
 #: askers that are a class of people, not a person: "members of the public", "councillors"
 _GENERIC_ASKERS = re.compile(r"^(?:the\s+)?(?:members?\s+of\s+the\s+(?:public|council)|members|councillors|"
                              r"the\s+public|residents|the\s+floor)\b", re.I)
@@ -77,6 +91,15 @@ _TO = re.compile(r"\s+to\s+(?=the\s+\w|[A-Z])")
 #: committee questions on agenda-item pages: "Q1: What ...", "Q3. There is ...", "Q4 Is the ...",
 #: "Q1.There is a lack ...", "Q1 Statement - We are ..." (not "Q1 2024/25" or "Q1 performance")
 _COMMITTEE_Q = re.compile(r"^Q\s?(?P<n>\d{1,2}[a-z]?)(?:\s*[:.)–-]\s*|\s+(?=[A-Z]))(?P<rest>\S.*)$")
+
+#: a heading that keys what follows to questions listed earlier, by their numbers and asker:
+#: "Q15, 16 & 17 – Zoe Mack", "Q33a, 33b & 33c – Matt Sanders", "Question 2 A,B - Chris Whitfield"
+_KEY_HEAD = re.compile(r"^(?:Q(?:uestions?)?\.?\s*(?:No\.?\s*)?)?(?P<ref>" + _GROUP_REF + r")\s*[–—:-]\s*(?P<rest>\S.*)$", re.I)
+#: the sentence that introduces answers to supplementary questions asked at the meeting:
+#: "Those who attended the meeting were invited to ask up to two supplementary questions. The
+#: following responses were given:"; "... asked supplementary questions and received the following
+#: information in response:"
+_SUPP_INTRO = re.compile(r"\bsupplementary\s+questions?\b.*\b(?:respon\w*|answer\w*|repl\w*|information)\b", re.I | re.S)
 
 #: "Supplementary Question", "Supplementary question:", "Supplementary Question from Mr X"
 _SUPPLEMENTARY = re.compile(r"^(?:\d{1,3}[.)]\s*)?Supplementary\s+questions?\b\s*(?:(?:from|by)\s+(?P<by>[^:–-]{2,60}))?"
@@ -148,7 +171,8 @@ REPORTING_VERBS = ["explained", "stated", "confirmed", "acknowledged", "pointed"
                    "added", "assured", "accepted", "recognised", "recognized", "answered", "commented",
                    "indicated", "undertook", "gave", "provided", "hoped", "expressed", "reiterated", "told",
                    "identified", "welcomed", "mentioned", "committed", "described", "argued", "observed",
-                   "conceded", "admitted", "insisted", "offered", "promised", "considered", "felt", "accepted"]
+                   "conceded", "admitted", "insisted", "offered", "promised", "considered", "felt", "accepted",
+                   "disagreed"]
 _ROLE_TOKEN = r"^(?:[A-Z][\w’'&.-]*|for|of|and|the|&|-|,|on|in|'s|’s)$"
 RESPONDER_LEAD = [
     [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^[A-Z][\w’'&.-]*$"}},
@@ -203,6 +227,7 @@ class _Answer:
     page: int
     responder: Optional[str] = None
     parts: list[str] = field(default_factory=list)
+    lead_names_responder: bool = False  # no label named who answers: the first paragraph may ("Officers confirmed ...")
 
 
 @dataclass
@@ -220,6 +245,7 @@ class _Draft:
     answers: list[_Answer] = field(default_factory=list)
     page_end: Optional[int] = None
     shares_answer_with: Optional["_Draft"] = None  # "Q1 ... Q2 ..." answered together
+    listed: bool = False  # known only by its title in a list of the questions received (see _listed_only)
 
     def add(self, text: str, page: int) -> None:
         text = _tidy(text)
@@ -266,6 +292,7 @@ class _Layout:
 
     roles: list[Optional[str]]
     supplementary: bool = False
+    titles: bool = False  # the "question" column holds titles ("Ref No | Name | Title"), not question text
 
     def get(self, cells: list[str], role: str) -> str:
         for cell, r in zip(cells, self.roles):
@@ -283,7 +310,7 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
     [ref, asker, question]: each listed question by its title; under "Public Statements" it is
     not a question table."""
     roles: list[Optional[str]] = []
-    supplementary = False
+    supplementary = titles = False
     for cell in cells:
         c = re.sub(r"\s+", " ", clean_text(cell).lower()).strip(" :")
         if _words(c) > 6:
@@ -305,10 +332,11 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
             supplementary = supplementary or "supplementary" in c
         elif titles_are_questions and c in ("title", "subject", "topic", "question title", "summary"):
             roles.append("question")
+            titles = True
         else:
             roles.append(None)
     if "question" in roles and ("asker" in roles or "ref" in roles or "response" in roles):
-        return _Layout(roles, supplementary)
+        return _Layout(roles, supplementary, titles)
     return None
 
 
@@ -353,6 +381,7 @@ class _Scanner:
         self.markers_seen = 0  # answers opened by a label ("Response:"): the document labels its answers
         self.skip: set[int] = set()  # blocks already read as part of another (a "To:" line)
         self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
+        self.supp_intro = False  # "... supplementary questions. The following responses were given:"
         self.topic_heads = self._topic_heads()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -407,7 +436,10 @@ class _Scanner:
             self._answer(page)
         text = _tidy(text)
         if text:
-            self.current.answers[-1].parts.append(text)
+            answer = self.current.answers[-1]
+            if answer.lead_names_responder and not answer.parts and not answer.responder:
+                answer.responder = responder_lead(text)
+            answer.parts.append(text)
 
     def close(self) -> None:
         self.mode = None
@@ -461,6 +493,7 @@ class _Scanner:
         draft = self._new(i, "table", ref=ref, asker_raw=clean_text(asker) or None,
                           addressed_to=clean_text(to) or None, supplementary=supplementary)
         draft.kind = self._kind(ref, draft.asker_raw, _default_kind(draft.asker_raw))
+        draft.listed = layout.titles
         if supplementary:
             draft.parent = self._original(ref)
         draft.add(question, block.page)
@@ -532,8 +565,8 @@ class _Scanner:
         heading = self._is_heading(block, text)
         if heading:
             self.last_heading = text
-        for step in (self._question_heading, self._committee_question, self._answer_or_supplementary,
-                     self._section_end, self._told_question):
+        for step in (self._keyed_answer, self._question_heading, self._committee_question,
+                     self._answer_or_supplementary, self._section_end, self._told_question):
             if step(i, block, text, heading):
                 return
         self._continue(block, text)
@@ -545,6 +578,44 @@ class _Scanner:
             return re.sub(r"^Question\s*:\s*", "", text, flags=re.I)
         return text
 
+    def _keyed_answer(self, i, block, text, heading) -> bool:
+        """After a list of questions known only by title: the intro to the answers given at the
+        meeting, and each heading that keys an answer to listed questions by number and asker
+        ("Q15, 16 & 17 – Zoe Mack") or by asker and title as listed ("Chris Whitfield - EV
+        Charging for terraced homes"). The paragraphs under it answer those questions."""
+        if not any(d.listed for d in self.drafts):
+            return False
+        if not heading and _SUPP_INTRO.search(text) and _words(text) <= 60:
+            self.supp_intro = True
+            self.close()
+            return True
+        draft = self._listed_named(i, text)
+        if draft is None:
+            return False
+        self.current = draft
+        if self.supp_intro:
+            draft.supplementary = True  # what was asked at the meeting, about the listed questions
+            self._answer(block.page).lead_names_responder = True
+        else:
+            self.mode = "question"  # the question's full text may follow, then its answer
+        return True
+
+    def _listed_named(self, i: int, text: str) -> Optional[_Draft]:
+        """The unanswered listed question a short heading names, or None (see _keyed_answer)."""
+        if _words(text) > 25 or text.rstrip().endswith(".") or self._in_list(i):
+            return None
+        key = _KEY_HEAD.match(text)
+        numbers = _ref_numbers(key.group("ref")) if key else set()
+        for draft in self.drafts:
+            if not draft.listed or draft.answers or draft is self.drafts[-1] and self.mode == "question":
+                continue
+            named = _names_asker(key.group("rest") if key else text, draft.asker_raw)
+            if numbers and numbers & _ref_numbers(draft.ref) and (named or not draft.asker_raw):
+                return draft  # "Q15, 16 & 17 – Zoe Mack"
+            if not key and named:
+                return draft  # "Chris Whitfield - EV Charging for terraced homes"
+        return None
+
     def _question_heading(self, i, block, text, heading) -> bool:
         """"Question 3 – Jane Smith", a Q&A session's numbered topic, "From: X" / "To: Y"."""
         qa = self._qa_heading(text)
@@ -554,7 +625,7 @@ class _Scanner:
         if qa is not None:
             self._start_block_question(i, block, *qa)
             if self._in_list(i):
-                self.close()  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": one line per question
+                self._listed(block, qa)
             return True
         if heading:
             self.session = bool(_QA_SESSION.search(text))
@@ -652,7 +723,8 @@ class _Scanner:
         """Plain text goes on the open question, or its answer; a prose answer may begin here."""
         if self.mode == "question" and self.current is not None:
             if (self.current.origin in ("committee", "prose") and self._answer_begins(text)) or \
-                    (self.current.origin == "block" and self._prose_answer(text)):
+                    (self.current.origin == "block" and self._prose_answer(text)) or \
+                    (self.current.listed and responder_lead(text)):
                 self._answer(block.page, responder_lead(text))
                 self._append_answer(text, block.page)
             else:
@@ -683,7 +755,8 @@ class _Scanner:
         items, capitals, top-level headings, and titles naming questions or an appendix."""
         if self._hard_heading(text) or (block.kind == "heading" and (block.heading_level or 9) <= 2):
             return True
-        return bool(re.search(r"\b(?:questions|appendix|minute item|agenda item)\b", text, re.I)) \
+        # "Public Forum Statements:" after the answers to public forum questions
+        return bool(re.search(r"\b(?:questions|statements|petitions|appendix|minute item|agenda item)\b", text, re.I)) \
             and not text.rstrip().endswith(".")
 
     def _heading_ends_question(self, text: str) -> bool:
@@ -737,8 +810,11 @@ class _Scanner:
             if _looks_like_name(asker):  # "Question from Mr Smith to the Leader: What is ...?"
                 return self._qa_result(match, asker, addressee, colon.group("rest"))
         titled = re.split(r"\s+[–—-]\s+", who, maxsplit=1) if who else []
-        if len(titled) == 2 and _looks_like_name(titled[0]) and _words(titled[0]) <= 6 and _words(titled[1]) >= 2:
-            who, inline = titled  # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": name, then title
+        if len(titled) == 2 and _looks_like_name(titled[0]) and _words(titled[0].split(",")[0]) <= 6 \
+                and _words(titled[1]) >= 2:
+            # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": name, then title; the name may
+            # carry an organisation ("David Redgewell, South West Transport Network - Bus Services")
+            who, inline = titled
         elif who and not _looks_like_name(who):
             who, to, inline = "", None, (match.group("who") or "").strip()
         if inline and _words(inline) < 5 and not inline.rstrip().endswith("?") and not who:
@@ -747,7 +823,7 @@ class _Scanner:
 
     def _qa_result(self, match, who, to, inline):
         if match.group("ref"):
-            ref = re.sub(r"\s+", " ", f"{match.group('word')} {match.group('ref')}")  # "Questions 4 & 5 A,B,C"
+            ref = question_ref(match.group("ref"))
         else:
             ref = match.group("num")
         if not who and self.mode == "question" and self.current is not None \
@@ -803,6 +879,17 @@ class _Scanner:
             match = _QA_HEAD.match(clean_text(self.blocks[j].text))
             return bool(match and match.group("ref") and match.group("who"))
         return is_head(i - 1) or is_head(i + 1)
+
+    def _listed(self, block: Block, qa) -> None:
+        """A line of a list of the questions received ("Question 1 - Nigel Bryant - Noise Levels on
+        Anchor Road"): one line per question, its title as its only text. An entry with no title
+        apart from the asker ("Questions 6, 7 & 8 - Ian Pond, Bristol Cycling Campaign Bristol
+        Cycleways") keeps the whole entry as its text."""
+        draft = self.current
+        draft.listed = True
+        if not draft.parts and qa[1]:
+            draft.add(qa[1], block.page)
+        self.close()
 
     def _number_before(self, i: int) -> Optional[str]:
         """"7." on its own line right before "Question submitted by Councillor S. Benson" is its number."""
@@ -884,7 +971,7 @@ class _Scanner:
 
 def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
     """Every question in the blocks, in document order, with its responses (see the module doc)."""
-    drafts = [d for d in _Scanner(blocks).run() if d.parts and not _stray_label(d)]
+    drafts = [d for d in _Scanner(blocks).run() if d.parts and not _stray_label(d) and not _listed_only(d)]
     places = comma_places(d.asker_raw for d in drafts)
     prefix = doc_id[:16]
     ids: dict[int, str] = {}
@@ -903,6 +990,33 @@ def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
         )
         found.append(Found(index=draft.index, record=question, children=_responses(draft, qid, doc_id)))
     return found
+
+
+def _ref_numbers(ref: Optional[str]) -> set[str]:
+    """The question numbers a ref names: "15, 16 & 17" -> {15, 16, 17}; "33a, 33b & 33c" -> {33}."""
+    return {n.lstrip("0") or "0" for n in re.findall(r"\d{1,3}", ref or "")}
+
+
+def _names_asker(text: str, asker_raw: Optional[str]) -> bool:
+    """Whether a key heading opens with the listed asker's name, then ends or goes on after a
+    separator: "Zoe Mack" for "Zoe Mack"; "Chris Whitfield - EV Charging ..." for "Chris Whitfield";
+    "Ian Pond, Bristol Cycling Campaign ..." for "Ian Pond, Bristol Cycling Campaign"."""
+    name = split_person(asker_raw).name
+    if not name:
+        return False
+    head = split_title(clean_text(text).strip())[1]
+    if not head.lower().startswith(name.lower()):
+        return False
+    return not head[len(name):].strip() or head[len(name):].lstrip()[0] in ",-–—:("
+
+
+def _listed_only(draft: _Draft) -> bool:
+    """Decision (issue 5): a question known only by its title in a list of questions received
+    ("Ref No | Name | Title" rows, "Question 1 - Nigel Bryant - Noise Levels on Anchor Road")
+    is not a question record: its text is not in the document, so a reader marking the questions
+    by their words has nothing to mark, and the list says only that it was received. It becomes
+    one when the document answers it (a keyed answer: see _Scanner._keyed_answer)."""
+    return draft.listed and not any(a.parts for a in draft.answers)
 
 
 def _default_kind(asker: Optional[str]) -> str:

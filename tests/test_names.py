@@ -60,3 +60,18 @@ def test_place_set_apart_by_layout():
 def test_organisation_after_a_comma_is_not_a_place():
     person = split_person("Tom Lee, Bristol Cycling Campaign")
     assert person.location is None
+
+
+@pytest.mark.parametrize("raw, name", [
+    # Bristol public forum lists: who the asker speaks for follows the name
+    ("Ian Pond, Bristol Cycling Campaign Bristol Cycleways", "Ian Pond"),
+    ("Ian Pond - Bristol Cycling Campaign", "Ian Pond"),
+    ("David Redgewell, South West Transport Network and Railfuture Severnside", "David Redgewell"),
+    ("Suzanne Audrey, Chair of TRESA", "Suzanne Audrey"),
+    # not an organisation: a double-barrelled name, a place
+    ("Melissa Portman - Lewis", "Melissa Portman - Lewis"),
+    ("Mr Barrington, Hereford", "Barrington"),
+])
+def test_organisation_after_the_name_is_not_part_of_it(raw, name):
+    person = split_person(raw)
+    assert person.name == name and person.raw == raw

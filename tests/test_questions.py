@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract import extract_document, read, content_type_for
-from extract.questions import find_questions, header_layout, responder_lead
+from extract.questions import find_questions, header_layout, question_ref, responder_lead
 from ingest.cli import cli
 
 from .conftest import SEEDS, fixture_path
@@ -148,13 +148,71 @@ def test_header_layout_names_the_columns():
     assert header_layout(["Question", "Answer"]).roles == ["question", "response"]
 
 
+# --- kind 1b: lists of questions received (titles only), answered at the meeting ----------------------
+
+BRISTOL_2026 = ("bristol-city-council", "transport-connectivity-policy-committee-2026-03-19-printed-minutes.pdf")
+BRISTOL_2024 = ("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf")
+
+
+def test_listed_questions_keep_only_those_answered_by_ref():
+    """Issue 5 (Bristol printed minutes 2026-03-19): 33 public forum questions listed in a
+    "Ref No | Name | Title" table, then "Q15, 16 & 17 – Zoe Mack" / "Officers confirmed ..." for the
+    supplementaries asked at the meeting. Each answer lands on the listed question it names by
+    ref; listed questions nobody answered in the document are not question records."""
+    pairs = found_in(fixture_path(*BRISTOL_2026))
+    assert [q.ref for q, _ in pairs] == ["15, 16 & 17", "33a, 33b & 33c", "34", "35", "50, 51 & 52",
+                                         "53, 54 & 55", "64, 65 & 66"]
+    assert all(q.is_supplementary and q.parent_id is None and q.kind == "public" and len(a) == 1
+               for q, a in pairs)
+    mack, answers = pairs[0]
+    assert mack.questioner == "Zoe Mack" and mack.text.startswith("15 – Surveying Southville")
+    assert answers[0].responder == "Officers"
+    assert answers[0].text.startswith("Officers confirmed that teams had visited the area")
+    smith, answers = pairs[3]
+    assert smith.questioner == "Megs Smith" and answers[0].text.startswith("The Chair disagreed")
+    kell, answers = by_text(pairs, "Transport connectivity committee 19th March 2026")
+    assert kell.questioner == "Rosa Kell" and "uncollectable debt" in answers[0].text
+    assert "Road Safety" not in answers[0].text  # the next minute item ends the last answer
+    assert not any("Objections to RPS changes" in q.text for q, _ in pairs)  # statements are not questions
+
+
+def test_listed_questions_answered_by_asker_and_title():
+    """Bristol printed minutes 2024-09-12: "Question 2 A,B - Chris Whitfield - EV Charging for
+    terraced homes" in a one-line-per-question list; the answers are keyed by the list's own
+    "Chris Whitfield - EV Charging for terraced homes" lines; an asker with an organisation
+    ("Ian Pond, Bristol Cycling Campaign") is named without it; "Public Forum Statements:" ends the
+    last answer."""
+    pairs = found_in(fixture_path(*BRISTOL_2024))
+    assert [(q.ref, q.questioner) for q, _ in pairs] == [
+        ("2 A,B", "Chris Whitfield"), ("4 & 5 A,B,C", "David Redgewell"), ("6, 7 & 8", "Ian Pond"),
+        ("9, 10 & 11", "Matt Saunders")]
+    whitfield, answers = pairs[0]
+    assert whitfield.text == "EV Charging for terraced homes" and whitfield.is_supplementary
+    assert answers[0].text.startswith("Officers confirmed that the current policy not to permit gully")
+    assert "Bus Services" not in answers[0].text and "engagement and conversations with WECA" not in answers[0].text
+    _, answers = pairs[-1]
+    assert "lessons learnt" in answers[0].text and "Statements were received" not in answers[0].text
+
+
+def test_listed_questions_without_answers_are_not_questions():
+    """The same list with nothing after it: titles, not question text, so no question records."""
+    assert found_in(rerendered("questions-public-forum-list-only.txt")) == []
+
+
+@pytest.mark.parametrize("printed, ref", [("3", "3"), ("No. 12", "12"), ("4 & 5 A,B,C", "4 & 5 A,B,C"),
+                                          ("9,  10 & 11", "9, 10 & 11")])
+def test_question_ref_drops_the_word_question(printed, ref):
+    """"Question 3 – Jane Smith" has ref "3" (issue 5: the scorer strips only punctuation)."""
+    assert question_ref(printed) == ref
+
+
 # --- kind 2: question-and-answer blocks ----------------------------------------------------------
 
 def test_question_pack_pdf_question_name_mayors_response():
     """WECA 2026-06-05 (PDF): 42 "Question N – Name" blocks each with a "Mayor’s Response";
     councillors among public questioners stay public under the "Public Questions" title."""
     pairs = found_in(fixture_path("weca", "joint-meeting-2026-06-05-public-questions-and-mayors-responses.pdf"))
-    assert [q.ref for q, _ in pairs] == [f"Question {n}" for n in range(1, 43)]
+    assert [q.ref for q, _ in pairs] == [str(n) for n in range(1, 43)]
     assert all(q.kind == "public" for q, _ in pairs)
     assert all(len(r) == 1 and r[0].responder == "Mayor" for _, r in pairs)
     lynch, answers = pairs[0]
@@ -171,7 +229,7 @@ def test_question_pack_with_sub_labels_inside_questions():
     Airport liable ..." / "Q2." inside a question's text are its own sub-labels, and "The Officer
     replied:" quoted inside a question is not an answer."""
     pairs = found_in(fixture_path("weca", "joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf"))
-    assert [q.ref for q, _ in pairs] == [f"Question {n}" for n in range(1, 95)]
+    assert [q.ref for q, _ in pairs] == [str(n) for n in range(1, 95)]
     carrier, _ = pairs[9]
     assert carrier.questioner == "Sam Carrier" and "Is there an agreed budget for the scheme" in carrier.text
     sanders, answers = pairs[92]
@@ -179,7 +237,7 @@ def test_question_pack_with_sub_labels_inside_questions():
     assert answers[0].responder == "Mayor" and answers[0].text.startswith("This is a matter for Democratic Services")
 
 
-@pytest.mark.parametrize("name, ref", [("questions-improvement-plan-qa-blocks.txt", "Question 1"),
+@pytest.mark.parametrize("name, ref", [("questions-improvement-plan-qa-blocks.txt", "1"),
                                        ("questions-improvement-plan-q-name-blocks.txt", "Q1")])
 def test_question_name_response_blocks_rerendered(name, ref):
     """Seed 000 re-rendered as "Question N – Name" (or "QN – Name") / text / "Response:" / answer."""
