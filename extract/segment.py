@@ -508,6 +508,12 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
         line = lines[i]
         chair_line = CHAIR_LINE.match(line)
         label = ATTENDANCE_LABEL.match(line)
+        columns = _column_roles(line)
+        if columns:
+            found, i = _column_rows(blocks, lines, i + 1, first_item, columns)
+            people += found
+            role = columns[0]
+            continue
         if chair_line and not label:
             names = _names(chair_line.group("name"), "present", blocks[i].page)
             for person in names[:1]:
@@ -553,6 +559,71 @@ def _attendance(blocks, lines, draft: _MeetingDraft) -> tuple[list[Attendance], 
         if mayor:
             mayor.position, chair = "chair", mayor.name
     return people, chair
+
+
+#: attendance labels set side by side over columns: "Present:   Members of the Public:   Apologies:"
+COLUMN_LABEL = re.compile(r"(?P<label>present|members\s+of\s+the\s+public|apologies(?:\s+for\s+absence)?|in\s+attendance|"
+                          r"absent|also\s+present|officers(?:\s+present)?)\s*:", re.I)
+#: what closes one person in a column row: initials "(NO)" and/or a role "CHAIR", "CLERK", "[Chair]"
+_COLUMN_ROLE = r"\[[^\]]{2,20}\]|\b(?:CHAIR(?:MAN|PERSON)?|VICE[\s-]CHAIR(?:MAN)?|CLERK|RFO)\b"
+INITIALS = re.compile(r"\([A-Z]{1,4}\)")
+COLUMN_ANCHOR = re.compile(rf"\([A-Z]{{1,4}}\)(?:\s+(?:{_COLUMN_ROLE}))?|(?:{_COLUMN_ROLE})")
+
+
+def _column_roles(line: str) -> list[str]:
+    """Roles of a line made only of two or more attendance labels, one per column of a two- or
+    three-column list that the PDF reader gives back one row at a time (Souldern parish minutes:
+    "Present: Members of the Public: Apologies:"), else []."""
+    labels = list(COLUMN_LABEL.finditer(line))
+    if len(labels) < 2 or COLUMN_LABEL.sub("", line).strip(" |:"):
+        return []
+    return [_role(m.group("label")) for m in labels]
+
+
+def _column_rows(blocks, lines, start, stop, roles) -> tuple[list[Attendance], int]:
+    """People in the rows under column labels; returns them and the index after the last row.
+
+    A row runs its columns together ("Nick Oakhill (NO) CHAIR David Carlisle Lucy Cornish"): each
+    person ends at their initials or role, or else is a first name and a surname; columns fill from
+    the left, as the first (Present) column is the longest."""
+    people, i = [], start
+    while i < stop and lines[i] and not ATTENDANCE_LABEL.match(lines[i]) and _column_row(lines[i]):
+        column = -1
+        for chunk in _row_people(lines[i]):
+            # members are listed with their initials, in the first column: "... Lucy Cornish Kirsty
+            # Allpress (KA) Barbara McGarry" is two rows the reader joined, and KA starts the second
+            column = 0 if INITIALS.search(chunk) else column + 1
+            role = roles[min(column, len(roles) - 1)]
+            chunk = re.sub(r"\[([^\]]+)\]", r"(\1)", chunk)  # "[Chair]" is a note like "(Chair)"
+            chunk = re.sub(r"\s+(CHAIR(?:MAN|PERSON)?|VICE[\s-]CHAIR(?:MAN)?|CLERK|RFO)$", r" (\1)", chunk)
+            people += _names(chunk, role, blocks[i].page)
+        i += 1
+    return people, i
+
+
+def _column_row(line: str) -> bool:
+    """"Kirsty Allpress (KA) Barbara McGarry" yes; "1. To elect a chairman" or a sentence no."""
+    words = COLUMN_ANCHOR.sub(" ", line).split()
+    return bool(words) and len(words) <= 12 and all(w[0].isupper() or w[0] in "'’" for w in words) and not ITEM.match(line)
+
+
+def _row_people(line: str) -> list[str]:
+    """Split a row of run-together columns into people, as printed (initials and role kept)."""
+    chunks, last = [], 0
+    for m in COLUMN_ANCHOR.finditer(line):
+        words = line[last:m.start()].split()
+        lead, own = (words[:-2], words[-2:]) if len(words) > 3 else ([], words)
+        chunks += _pairs(lead) + ([" ".join(own) + " " + m.group(0)] if own else [])
+        last = m.end()
+    chunks += _pairs(line[last:].split())
+    return chunks
+
+
+def _pairs(words: list[str]) -> list[str]:
+    """"David Carlisle Lucy Cornish" -> two people; an odd count cannot be split safely: one chunk."""
+    if len(words) % 2 or len(words) < 4:
+        return [" ".join(words)] if words else []
+    return [" ".join(words[k:k + 2]) for k in range(0, len(words), 2)]
 
 
 _PROSE_TAIL = re.compile(r"\s*\b(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\b.*$|(?-i:(?<=[a-z]{2})\.\s+[A-Z]).*$", re.I)

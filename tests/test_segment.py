@@ -129,6 +129,30 @@ def test_item_title_continuation_rules():
         ("3", "Dates of next meetings"), ("4", "Budget")]
 
 
+def test_parish_attendance_in_side_by_side_columns():
+    """Souldern prints "Present: / Members of the Public: / Apologies:" as columns; the PDF reader gives
+    each row run together ("Nick Oakhill (NO) CHAIR David Carlisle Lucy Cornish"), sometimes two rows
+    in one block. Members carry initials and lead a row; the columns fill from the left."""
+    recs = records("souldern-parish-council", "annual-meeting-and-parish-council-2019-05-23-minutes-two-meetings.pdf")
+    first = recs.meetings[0].id
+    mine = [a for a in recs.attendance if a.meeting_id == first]
+    by_role = {role: [a.name for a in mine if a.role == role] for role in ("present", "in_attendance", "apologies")}
+    assert by_role["present"] == ["Nick Oakhill", "Kirsty Allpress", "Alan Smith", "John Hoodless", "Laura How",
+                                  "Cathy Fleet"]
+    assert by_role["in_attendance"] == ["David Carlisle", "Barbara McGarry", "Norma Jones", "Diana Stevens",
+                                        "Clive Smith"]
+    assert by_role["apologies"] == ["Lucy Cornish"]
+    assert [m.chair for m in recs.meetings] == ["Nick Oakhill", "Nick Oakhill"]
+
+
+def test_parish_attendance_two_columns_with_bracketed_role():
+    recs = records("souldern-parish-council", "annual-parish-meeting-2025-05-20-minutes.pdf")
+    assert names(recs, "present") == ["Nick Oakhill", "John Hoodless", "Neal Ship", "Heidi Dennison", "Rob Large",
+                                       "Cathy Fleet"]
+    assert names(recs, "in_attendance") == ["Katie Draper", "David Carlisle", "Clive Smith"]
+    assert recs.meetings[0].chair == "Nick Oakhill"
+
+
 def test_us_minutes_pdf_roll_call_sentence():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     (m,) = recs.meetings
