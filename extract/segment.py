@@ -877,11 +877,17 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
         return None
     number, title = m.group("num"), _clean_title(m.group("title"))
     if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
-        title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)", title, flags=re.I)[0])
+        # "... Application submitted 10-26-98. Moved by Coleman to adopt": the action taken ends the title
+        title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)|"
+                                      r"\.\s+(?=(?:moved|motion|seconded)\b|\d{2}-\d{3,5}\s)", title, flags=re.I)[0])
         return (number, title) if title and re.search(r"[^\W\d_]", title) else None
     head, colon, _ = title.partition(": ")
+    dashed = LABEL_DASH_SENTENCE.match(title)
     if colon and 0 < len(head.split()) <= 10 and not re.search(r"\d", head):
         title = head  # "1. Apologies for absence: Cllr D Black" -> "Apologies for absence"
+        ends = False
+    elif dashed and REPORTING.search(dashed.group("said")):
+        title = dashed.group("label")  # "11.25.10 Planning - the following ... had been received" -> "Planning"
         ends = False
     else:
         ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
@@ -909,6 +915,9 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
     return number, title
 
 
+#: a short label, a dash, then what happened: "Finance - The following accounts were approved for payment"
+LABEL_DASH_SENTENCE = re.compile(r"^(?P<label>\S+(?:\s+\S+){0,4}?)\s+[-–—]\s+(?P<said>(?i:the|these|this|it|there)\s+"
+                                 r"\S+(?:\s+\S+){2,}.*)$")
 #: a title that is the month of a date: "Feb, 26 March, 30 April" after "26" ("May" alone may be a name)
 DAY_MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,|\s+\d|$)", re.I)
@@ -1107,6 +1116,10 @@ def _taken_out_of_order(number: str, accepted: list, block: Block, line: str, al
     out as a heading and the number is new and within the meeting's range."""
     if not accepted or any(n == number for _, n, _ in accepted):
         return False
+    key = _number_key(number)
+    if key[1] and not _roman(number) and any(_number_key(n)[0] == key[0] for _, n, _ in accepted[:-1]) and \
+            _number_key(accepted[-1][1])[0] != key[0]:
+        return False  # "2a. Residents Parking - Approve ..." under item 7: a numbered decision, not item 2's part
     strong = alone or block.kind == "heading" or block.bold or bool(re.match(r"^\S+(?:\t|\s{3,})\S", block.text.strip()))
     keys = [_number_key(n)[0] for _, n, _ in accepted]
     return strong and min(keys) <= _number_key(number)[0] <= max(keys) + MAX_GAP

@@ -1,4 +1,6 @@
 """Meetings, attendance and agenda items found in real minutes (extract/segment.py, issue 5)."""
+import re
+
 import pytest
 
 from extract import extract_document
@@ -153,6 +155,19 @@ def test_parish_attendance_two_columns_with_bracketed_role():
     assert recs.meetings[0].chair == "Nick Oakhill"
 
 
+def test_parish_item_label_before_a_dash_and_what_happened():
+    """"05.19.10 Finance - The following accounts were approved for payment": the item is "Finance"."""
+    recs = records("souldern-parish-council", "annual-meeting-and-parish-council-2019-05-23-minutes-two-meetings.pdf")
+    titles = {i.number: i.title for i in recs.agenda_items}
+    assert titles["05.19.10"] == "Finance" and titles["05.19.07"] == "Water level of the pond"
+
+
+def test_numbered_decision_under_a_later_item_is_not_an_item():
+    """Bristol printed minutes: "2a. Residents Parking - Approve ..." is a decision recorded under item 7."""
+    recs = records("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf")
+    assert [i.number for i in recs.agenda_items] == [str(n) for n in range(1, 13)]
+
+
 def test_us_minutes_pdf_roll_call_sentence():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     (m,) = recs.meetings
@@ -161,6 +176,18 @@ def test_us_minutes_pdf_roll_call_sentence():
     assert names(recs, "present") == ["Heather Kibbey", "Arne Nyberg", "Carolyn Bahrman", "Brenda Ruble",
                                       "Bill Tuttle"]
     assert [i.number for i in recs.agenda_items] == ["1", "2", "3"]
+
+
+def test_us_summary_minutes_titles_end_before_the_motion():
+    """Des Moines "Summary of City Council Meeting": "98-3482 6. N.G.C., L.C., ... Application submitted
+    11-2-98. Moved by Coleman to adopt. Motion Carried 5-2." The item's title ends before the motion."""
+    recs = records("des-moines-ia", "city-council-1998-11-16-summary-minutes.pdf")
+    (m,) = recs.meetings
+    assert (m.body, m.date) == ("DES MOINES CITY COUNCIL", "1998-11-16")
+    titles = {i.number: i.title for i in recs.agenda_items}
+    assert titles["6"].endswith("Application submitted 11-2-98")
+    assert titles["36"].endswith("(Council Communication No. 98-515)")
+    assert not [t for t in titles.values() if re.search(r"\bMoved by\b", t)]
 
 
 def test_decision_notice_form():
