@@ -82,6 +82,11 @@ def clean_raw(raw: str | None) -> str:
     return one_line(raw or "").strip(" \t;:|*-–—")
 
 
+def is_withheld(text: str | None) -> bool:
+    """"Name and address supplied", "Anonymous": the council printed no name on purpose."""
+    return bool(_WITHHELD.match(clean_raw(text)))
+
+
 def split_title(text: str) -> tuple[Optional[str], str]:
     """("Mrs", "Megan McGeown Weobley") from "Mrs. Megan McGeown Weobley"; (None, text) if no title."""
     match = _HONORIFIC.match(text)

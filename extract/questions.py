@@ -36,7 +36,7 @@ from typing import Optional
 from schema.records import Question, Response
 
 from .blocks import Block, clean_text
-from .names import comma_places, split_person, split_title
+from .names import comma_places, is_withheld, split_person, split_title
 from .spans import Found
 
 # ---------------------------------------------------------------------------------------------
@@ -101,6 +101,11 @@ _KEY_HEAD = re.compile(r"^(?:Q(?:uestions?)?\.?\s*(?:No\.?\s*)?)?(?P<ref>" + _GR
 #: information in response:"
 _SUPP_INTRO = re.compile(r"\bsupplementary\s+questions?\b.*\b(?:respon\w*|answer\w*|repl\w*|information)\b", re.I | re.S)
 
+#: a question and its answer labelled by letter: "Q. Can the council indicate ...?" / "A. The council is ..."
+#: ("Q:" / "A:" too); "A." opens an answer only once "Q." labels are seen ("A. Smith said" is a name)
+_Q_LABEL = re.compile(r"^Q\s*[.:]\s+(?P<rest>\S.*)$", re.S)
+_A_LABEL = re.compile(r"^A\s*[.:]\s+(?P<rest>\S.*)$", re.S)
+
 #: "Supplementary Question", "Supplementary question:", "Supplementary Question from Mr X"
 _SUPPLEMENTARY = re.compile(r"^(?:\d{1,3}[.)]\s*)?Supplementary\s+questions?\b\s*(?:(?:from|by)\s+(?P<by>[^:–-]{2,60}))?"
                             r"\s*(?:[:–-]\s*(?P<rest>.*))?$", re.I)
@@ -127,6 +132,10 @@ _ITEM_HEADING = re.compile(r"^\d{1,3}[a-z]?\s*[.)]?\s+[A-Z][^.?!]{0,80}$")
 _PUBLIC_HEAD = re.compile(r"\bpublic\b.*\bquestions?\b|\bquestions?\b.*\b(?:public|residents?|electors?)\b", re.I)
 _MEMBER_HEAD = re.compile(r"\b(?:members?|councillors?)['’]?\s+questions?\b|\bquestions?\b.*\b(?:from|by|of)\s+"
                           r"(?:the\s+)?(?:members?\b|councillors?)", re.I)
+#: a heading over both kinds: "QUESTIONS FROM MEMBERS OF THE PUBLIC AND COUNCILLORS",
+#: "Questions from councillors and members of the public"
+_MIXED_HEAD = re.compile(r"\bpublic\b.*\b(?:and|&)\s+(?:(?:the\s+)?councillors?|(?:the\s+)?members\s+of\s+the\s+council|"
+                         r"elected\s+members)\b|\bcouncillors?\b.*\b(?:and|&)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?public\b", re.I)
 _COMMITTEE_HEAD = re.compile(r"\bcommittee\s+questions?\b", re.I)
 #: ref prefixes that say the kind: "PQ 1" public, "MQ 2" member
 _REF_KIND = {"PQ": "public", "MQ": "member", "CQ": "member"}
@@ -266,6 +275,8 @@ _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "le", "la", "du", "of
 def _looks_like_name(text: str) -> bool:
     """"Jane Smith", "Cllr Tim Rippington", "Mr Barrington, Hereford" yes; "Is Bristol Airport liable
     for the costs ..." (a question after "Question 2 -") no."""
+    if is_withheld(text):
+        return True  # "Question from Name and address supplied to the Cabinet member ..."
     tokens = re.findall(r"[^\s,]+", text)
     if not tokens or len(tokens) > 9 or text.rstrip().endswith("?") or _INTERROGATIVE.search(tokens[0]):
         return False
@@ -382,6 +393,7 @@ class _Scanner:
         self.skip: set[int] = set()  # blocks already read as part of another (a "To:" line)
         self.block_seen = False  # "Question 3 – Name" packs use "Q1:" only as labels inside a question
         self.supp_intro = False  # "... supplementary questions. The following responses were given:"
+        self.q_labels = False  # the document labels questions "Q." (so "A." labels their answers)
         self.topic_heads = self._topic_heads()
 
     # -- helpers ---------------------------------------------------------------------------
@@ -565,7 +577,7 @@ class _Scanner:
         heading = self._is_heading(block, text)
         if heading:
             self.last_heading = text
-        for step in (self._keyed_answer, self._question_heading, self._committee_question,
+        for step in (self._keyed_answer, self._letter_labels, self._question_heading, self._committee_question,
                      self._answer_or_supplementary, self._section_end, self._told_question):
             if step(i, block, text, heading):
                 return
@@ -599,6 +611,25 @@ class _Scanner:
         else:
             self.mode = "question"  # the question's full text may follow, then its answer
         return True
+
+    def _letter_labels(self, i, block, text, heading) -> bool:
+        """"Q. <text>" is the text of the question just headed ("1. Question from Mr Barrington,
+        Hereford to the Cabinet member ..."), or a question of its own; "A. <text>" answers it."""
+        question = _Q_LABEL.match(text)
+        if question:
+            self.q_labels = True
+            if self.current is None or self.mode != "question" or self.current.parts:
+                draft = self._new(i, "block")
+                draft.kind = self._kind(None, None)
+            self.current.add(question.group("rest"), block.page)
+            return True
+        answer = _A_LABEL.match(text)
+        if answer and self.q_labels and self.current is not None and self.mode == "question" and self.current.parts:
+            self.markers_seen += 1
+            self._answer(block.page)
+            self._append_answer(answer.group("rest"), block.page)
+            return True
+        return False
 
     def _listed_named(self, i: int, text: str) -> Optional[_Draft]:
         """The unanswered listed question a short heading names, or None (see _keyed_answer)."""
@@ -655,14 +686,19 @@ class _Scanner:
         self._start_committee(i, block, ref, committee.group("rest"))
         return True
 
-    def _labelled_answer_ahead(self, i: int) -> bool:
-        """Whether a labelled answer ("Response:") follows block i before the next question or section."""
+    def _labelled_answer_ahead(self, i: int, through_numbered: bool = False) -> bool:
+        """Whether a labelled answer ("Response:") follows block i before the next question or
+        section (or, `through_numbered`, before the next question only: numbered lines inside a
+        question's text are not sections)."""
         for block in self.blocks[i + 1:i + 80]:
             text = clean_text(block.text)
             if _RESPONSE.match(text) and self._is_response_marker(text) and \
                     (_words(text) <= 6 or re.match(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", text, re.I)):
                 return True
-            if _COMMITTEE_Q.match(text) or _QA_HEAD.match(text) or self._hard_heading(text):
+            if _COMMITTEE_Q.match(text) or _QA_HEAD.match(text):
+                return False
+            if self._hard_heading(text) and not (through_numbered and _ITEM_HEADING.match(text)
+                                                 and block.kind != "heading" and not block.bold):
                 return False
         return False
 
@@ -701,7 +737,7 @@ class _Scanner:
         if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
             self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
         if (self.mode == "response" and self._section_heading(block, text)) or \
-                (self._hard_heading(text) and self._heading_ends_question(text)):
+                (self._hard_heading(text) and self._heading_ends_question(i, block, text)):
             self.close()
             self.current = None
             self._set_context(text, reset=self._hard_heading(text))
@@ -759,13 +795,20 @@ class _Scanner:
         return bool(re.search(r"\b(?:questions|statements|petitions|appendix|minute item|agenda item)\b", text, re.I)) \
             and not text.rstrip().endswith(".")
 
-    def _heading_ends_question(self, text: str) -> bool:
+    def _heading_ends_question(self, i: int, block: Block, text: str) -> bool:
         """Table questions end at any section heading; a question printed as a block can carry
         its own subtitles ("Question 11 – Cllr Tim Rippington" / "HICKS GATE MASTERPLAN" / text),
-        so only a numbered item heading ends it."""
+        so only a numbered item heading ends it; and not a numbered line in plain type with the
+        question's labelled answer still to come (WECA 2026-03-27 Question 60 lists bus routes:
+        "99 Chew valley local service" ... "Mayor’s Response:")."""
         if self.current is None or self.current.origin == "table":
             return True
-        return bool(_ITEM_HEADING.match(text)) and not text.isupper()
+        if not _ITEM_HEADING.match(text) or text.isupper():
+            return False
+        if self.mode == "question" and self.current.origin == "block" and block.kind != "heading" \
+                and not block.bold and self._labelled_answer_ahead(i, through_numbered=True):
+            return False
+        return True
 
     def _set_context(self, text: str, reset: bool = True) -> None:
         """Headings set the kind of the questions under them; other section headings clear it.
@@ -774,7 +817,9 @@ class _Scanner:
         "QUESTIONS FROM MEMBERS OF THE COUNCIL" -> member; "MINUTE ITEM 37" -> None"""
         if text.rstrip().endswith("."):
             return
-        if _PUBLIC_HEAD.search(text):
+        if _MIXED_HEAD.search(text):
+            self.context = None  # each question's own ref or asker's title says which
+        elif _PUBLIC_HEAD.search(text):
             self.context = "public"
         elif _MEMBER_HEAD.search(text):
             self.context = "member"

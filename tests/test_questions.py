@@ -131,6 +131,27 @@ def test_table_with_labelled_answer_and_supplementary_rows(name):
     assert pairs[1][1][0].text.startswith("The council is committed")
 
 
+@pytest.mark.parametrize("name", ["questions-council-2019-01-18-response-column.docx",
+                                  "questions-council-2019-01-18-moderngov-item.html",
+                                  "questions-council-2019-01-18-q-a-blocks.txt"])
+def test_answer_in_the_same_row_or_labelled_q_and_a(name):
+    """Seed 004's questions re-rendered: a DOCX table and a ModernGov-like agenda-item page whose
+    5th "Response" column holds each answer in the question's own row; and "1. Question from Mr
+    Barrington, Hereford to the Cabinet member ..." / "Q. ..." / "A. ..." blocks under a heading for
+    both public and councillors (so a councillor's question is a member question), one of them
+    from "Name and address supplied"."""
+    pairs = found_in(rerendered(name))
+    assert len(pairs) == 9 and all(len(answers) == 1 and not q.is_supplementary for q, answers in pairs)
+    assert [q.kind for q, _ in pairs] == ["public"] * 5 + ["member"] * 4
+    first, answers = pairs[0]
+    assert (first.questioner, first.questioner_location) == ("Barrington", "Hereford")
+    assert first.text.startswith("Can the council indicate") and answers[0].text.startswith("The council is currently")
+    withheld, answers = pairs[2]
+    assert withheld.questioner is None and withheld.text.startswith("There appears to have been")
+    assert answers[0].text.startswith("There is no evidence")
+    assert not any(q.text.startswith(("Q.", "A.")) or "The council is currently" in q.text for q, _ in pairs)
+
+
 def test_two_column_question_answer_table():
     """Seed 000 as a plain "Question | Answer" table (no questioner column)."""
     pairs = found_in(rerendered("questions-improvement-plan-question-answer-table.docx"))
@@ -235,6 +256,17 @@ def test_question_pack_with_sub_labels_inside_questions():
     sanders, answers = pairs[92]
     assert "The Officer replied:" in sanders.text and "SO MY QUESTIONS ARE" in sanders.text
     assert answers[0].responder == "Mayor" and answers[0].text.startswith("This is a matter for Democratic Services")
+
+
+def test_numbered_lines_inside_a_question_do_not_end_it():
+    """WECA 2026-03-27 Questions 60 and 89 list bus routes in plain type ("99 Chew valley local
+    service", "534 Filton to Emerson green East Bristol"): not minute items, so the "Mayor’s
+    Response:" below still answers the question."""
+    pairs = found_in(fixture_path("weca", "joint-meeting-2026-03-27-public-questions-and-mayors-responses.pdf"))
+    for ref in ("60", "89"):
+        question, answers = next((q, a) for q, a in pairs if q.ref == ref)
+        assert "Bristol" in question.text and len(answers) == 1
+        assert answers[0].text.startswith("We are currently reviewing all bus services")
 
 
 @pytest.mark.parametrize("name, ref", [("questions-improvement-plan-qa-blocks.txt", "1"),
