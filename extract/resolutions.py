@@ -333,6 +333,8 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
                 group.parts.pop()
             split = True
             group.parts.append((j, part.group("text").strip(), f"{top_mark}{part.group('mark')}"))
+        elif part and group.parts and CLOSED_QUOTE.search(group.parts[-1][1]):
+            break  # '“That ... be and is hereby adopted.”' then "(u) Circulated, copy of ...": the next item
         elif part and group.parts:  # a sub-point ("i.", "ii.") of the current part
             _extend(group, line)
         elif THAT_PART.match(line) and (top_style in (None, "that")):
@@ -350,7 +352,14 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
             break
         j += 1
     group.end = j
+    if group.parts and PAPERS_BEFORE.match(group.parts[0][1]):
+        group.parts = []  # "And Resolved:" / "(m) Circulated, copy of Statutory Notice ...": the next item's papers
     return group
+
+
+#: a quoted resolution closed: '... particulars of which were contained in Statutory Notice dated 15th
+#: November, 2022.”' (Limerick) - what follows is not one of its sub-points
+CLOSED_QUOTE = re.compile(r"^[\u201c\"].*[.!]\s*[\u201d\"]\s*\.?$|^[\u201c\"].*[\u201d\"]\s*\.$", re.S)
 
 
 def _row_decision(block: Block, i: int) -> _Group | None:
@@ -459,6 +468,13 @@ def _proposed_block(blocks, lines, i) -> _Group | None:
         return None
     group.mover, group.seconder = _strip_title(mover), _strip_title(seconder)
     return group
+
+
+#: what an item says was put before the meeting, never what it decided: "(m) Circulated, copy of
+#: Statutory Notice dated 17th November, 2022, concerning disposal of ..." (Limerick);
+#: "Considered report of the Director of Services"; "Submitted, report of ..."
+PAPERS_BEFORE = re.compile(r"^(?:\(?[a-z]{1,2}[.)]\s*)?(?:circulated|submitted|considered|tabled)\b[,:]?\s+(?:a\s+|the\s+)?"
+                           r"(?:copy|copies|report|letter|statutory|notice|correspondence)\b", re.I)
 
 
 def _motion_prose(lines, i) -> _Group | None:
@@ -663,13 +679,23 @@ def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
             if imperative:  # "... were reported. Clerk to report to Highways."
                 add(i, sentence.strip(), owner=imperative.group("owner"))
                 continue
-            if sentence.rstrip().endswith("?") or not rules.promises(sentence):
+            if sentence.rstrip().endswith("?") or NOT_A_PROMISE.search(sentence) or not rules.promises(sentence):
                 continue
             add(i, sentence, owner=_owner(sentence))
     found.sort(key=lambda f: f.index)
     for seq, f in enumerate(found, start=1):
         f.record.seq, f.record.id = seq, f"{doc_id[:16]}-a{seq}"
     return found
+
+
+#: sentences with a promise's words that promise nothing:
+NOT_A_PROMISE = re.compile(
+    # a rule described: "it also provided that if, in exceptional circumstances, the Mayor was unable to
+    # attend, then written responses would be provided" (WECA: what the protocol says, not a commitment)
+    r"\b(?:provid(?:es|ed)|stat(?:es|ed)|requir(?:es|ed)|allow(?:s|ed)|says|said)\s+that\s+(?:if|where|when|in\s+the\s+event)\b|"
+    # a chance, not an undertaking: "it will give us an opportunity to review the existing website" (Souldern)
+    r"\b(?:give|gives|provide|provides|offer|offers)\s+(?:us|them|you|members|residents|the\s+\w+)\s+(?:an?|the)\s+"
+    r"(?:opportunity|chance)\b", re.I)
 
 
 def _table_action(block: Block, i: int, table_cols: dict, add) -> None:

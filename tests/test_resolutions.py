@@ -124,6 +124,17 @@ def test_irish_proposed_seconded_and_resolved():
     assert not any(r.text.strip().isdigit() for r in recs.resolutions)  # page numbers are not parts
 
 
+def test_irish_quoted_resolution_ends_at_its_closing_quote():
+    """Limerick: '“That, ... Statutory Notice dated 15th November, 2022.”' then "(u) Circulated, copy of
+    Statutory Notice ..." (the next item's papers); a bare "And Resolved:" over "(m) Circulated, ..." is
+    no resolution either."""
+    recs = records("limerick-city-and-county-council", "full-council-2022-11-28-minutes-converted.md")
+    assert not [r.text for r in recs.resolutions if "Circulated, " in r.text]
+    assert [r.text for r in recs.resolutions if "Anti-Social Behaviour Strategy" in r.text] == [
+        "“That, the Anti-Social Behaviour Strategy, as circulated, be and is hereby adopted.”"]
+    assert any("Meetings Administrator agreed to look at the issue" in a.text for a in recs.actions)
+
+
 def test_us_motion_prose_with_count():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     first = recs.resolutions[0]
@@ -244,6 +255,12 @@ def test_item_numbers_with_a_year_suffix_run_in_order():
     ("The Head of Finance joined the meeting to provide further information on the budget.", False),  # WECA
     ("The proposed Business Support Scheme 2023 will provide a grant of circa 13.5% of rates.", False),  # Limerick
     ("He would supply the information requested.", True),  # WECA overview and scrutiny
+    # WECA: what a protocol provides is no promise; Souldern: an opportunity is no undertaking
+    ("He mentioned that it also provided that if, in exceptional circumstances, the Mayor was unable to attend, "
+     "then written responses would be provided to the questioners.", False),
+    ("In complying with these changes it will give us an opportunity to review the existing website and update it "
+     "where necessary.", False),
+    ("The Meetings Administrator agreed to look at the issue of standardising the number of Questions.", True),
 ])
 def test_action_precision(text, is_action):
     from extract.resolutions import find_actions
