@@ -8,12 +8,15 @@ reading its text or its answer). Questions start in three shapes:
    questions, continuation rows (empty questioner cell: the text goes on) or response rows
    ("<p>Response:</p> ..."). A "Supplementary question" header makes every row a supplementary.
    Rows labelled "Response" / "Supplementary question" hold answers and supplementaries; a
-   "Ref No | Name | Title" list under a "Public Forum Questions" heading lists questions by title.
+   "Ref No | Name | Title" list under a "Public Forum Questions" heading lists questions by title
+   (kept only when the document answers them, see _listed_only: "Q15, 16 & 17 – Zoe Mack" /
+   "Officers confirmed ..." under "... supplementary questions. The following responses were given").
 2. **Question-and-answer blocks**: a heading line "Question 3 – Jane Smith", "Question by Cllr X
    to Cllr Y, Cabinet Member for Z", "8. Question submitted by Councillor S. Hartigan",
    "Question from Mr Smith to the Leader: <text>", "From: X" + "To: Y"; a list of one-line
-   entries ("Question 1 - Nigel Bryant - Noise Levels on Anchor Road"). In minutes that never
-   label answers, a paragraph led by an office holder ("Councillor Y replied that ...") answers.
+   entries ("Question 1 - Nigel Bryant - Noise Levels on Anchor Road": listed, as above);
+   "Q. <text>" / "A. <text>". In minutes that never label answers, a paragraph led by an office
+   holder ("Councillor Y replied that ...") answers. "Question 3" stores ref "3" (question_ref).
 3. **Committee questions** on agenda-item pages: "Q1: ...", "Q2. ...", answered in prose by a
    named officer ("The Director for Children and Young People explained that ..."), with
    unnumbered follow-ups ("The Committee asked the Director if ...") in the same discussion;
@@ -193,7 +196,7 @@ _NOT_RESPONDERS = re.compile(r"^(?:the\s+)?(?:committee|members?|panel|board|it|
                              r"i|you|chair(?:man|person)?|a\s+member)$", re.I)
 #: an office that answers questions: the lead of a prose answer in minutes must name one
 #: ("Councillor Patel, Cabinet Member for Housing, replied that ...", "The Leader explained ...")
-_ANSWERING_ROLE = re.compile(r"\b(?:councillor|cllr|mayor|leader|cabinet|portfolio|director|officer|manager|chair|"
+_ANSWERING_ROLE = re.compile(r"\b(?:councillor|cllr|mayor|leader|cabinet|portfolio|director|officers?|manager|chair|"
                              r"executive|head|lead member|solicitor|clerk|deputy)\b", re.I)
 
 
@@ -338,6 +341,9 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
             roles.append("asker")
         elif re.search(r"\b(?:response|answer|reply)\b", c):
             roles.append("response")
+        elif re.search(r"^questions?\s+(?:title|subject|topic)$", c):
+            roles.append("question")  # "Question title": the question is listed by its title only
+            titles = True
         elif "question" in c:
             roles.append("question")
             supplementary = supplementary or "supplementary" in c
@@ -450,7 +456,8 @@ class _Scanner:
         if text:
             answer = self.current.answers[-1]
             if answer.lead_names_responder and not answer.parts and not answer.responder:
-                answer.responder = responder_lead(text)
+                who = responder_lead(text)  # "Officers confirmed ..."; not "Judge Keehan acknowledged ..."
+                answer.responder = who if who and _ANSWERING_ROLE.search(who) else None
             answer.parts.append(text)
 
     def close(self) -> None:
@@ -595,17 +602,21 @@ class _Scanner:
         meeting, and each heading that keys an answer to listed questions by number and asker
         ("Q15, 16 & 17 – Zoe Mack") or by asker and title as listed ("Chris Whitfield - EV
         Charging for terraced homes"). The paragraphs under it answer those questions."""
-        if not any(d.listed for d in self.drafts):
+        if not self.drafts:
             return False
-        if not heading and _SUPP_INTRO.search(text) and _words(text) <= 60:
+        if not heading and _SUPP_INTRO.search(text) and _words(text) <= 60 and text.rstrip().endswith(":"):
             self.supp_intro = True
             self.close()
             return True
-        draft = self._listed_named(i, text)
+        draft = self._keyed_draft(i, text)
         if draft is None:
             return False
         self.current = draft
-        if self.supp_intro:
+        if not draft.listed:
+            # "Q2 – Ms Coda" after the full questions: the answer to her supplementary, whose words
+            # the minutes do not give, is one more response to the question it follows
+            self._answer(block.page).lead_names_responder = True
+        elif self.supp_intro:
             draft.supplementary = True  # what was asked at the meeting, about the listed questions
             self._answer(block.page).lead_names_responder = True
         else:
@@ -631,14 +642,21 @@ class _Scanner:
             return True
         return False
 
-    def _listed_named(self, i: int, text: str) -> Optional[_Draft]:
-        """The unanswered listed question a short heading names, or None (see _keyed_answer)."""
+    def _keyed_draft(self, i: int, text: str) -> Optional[_Draft]:
+        """The question a short key heading names, or None (see _keyed_answer): an unanswered
+        listed question, or after the intro to supplementaries, any main question named by both
+        number and asker."""
         if _words(text) > 25 or text.rstrip().endswith(".") or self._in_list(i):
             return None
         key = _KEY_HEAD.match(text)
         numbers = _ref_numbers(key.group("ref")) if key else set()
         for draft in self.drafts:
-            if not draft.listed or draft.answers or draft is self.drafts[-1] and self.mode == "question":
+            if not draft.listed:
+                if self.supp_intro and not draft.supplementary and numbers & _ref_numbers(draft.ref) \
+                        and _names_asker(key.group("rest"), draft.asker_raw):
+                    return draft
+                continue
+            if draft.answers or draft is self.drafts[-1] and self.mode == "question":
                 continue
             named = _names_asker(key.group("rest") if key else text, draft.asker_raw)
             if numbers and numbers & _ref_numbers(draft.ref) and (named or not draft.asker_raw):

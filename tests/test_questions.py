@@ -167,6 +167,9 @@ def test_header_layout_names_the_columns():
     assert header_layout(["Lead Officer", "Title and summary of Decision", "Meeting date"]) is None
     assert header_layout(["Response", "The council has answered the question raised in the letter", "", ""]) is None
     assert header_layout(["Question", "Answer"]).roles == ["question", "response"]
+    listed = header_layout(["No.", "Questioner", "Question title"])
+    assert listed.roles == ["ref", "asker", "question"] and listed.titles
+    assert not header_layout(["Question Number", "Questioner", "Question", "Question to"]).titles
 
 
 # --- kind 1b: lists of questions received (titles only), answered at the meeting ----------------------
@@ -218,6 +221,20 @@ def test_listed_questions_answered_by_asker_and_title():
 def test_listed_questions_without_answers_are_not_questions():
     """The same list with nothing after it: titles, not question text, so no question records."""
     assert found_in(rerendered("questions-public-forum-list-only.txt")) == []
+
+
+def test_keyed_supplementary_answers_after_full_questions():
+    """Seed 004's public questions as a "Question 2 – Ms Coda, Peterchurch" / "Response:" pack,
+    then "... asked supplementary questions. The following responses were given:" / "Q2 – Ms Coda" /
+    the answer: the minutes do not give the supplementary's words, so its answer is one more
+    response to the question it follows; a quoted judge is not the responder."""
+    pairs = found_in(rerendered("questions-council-2019-01-18-keyed-supplementary-answers.txt"))
+    assert [q.ref for q, _ in pairs] == ["1", "2", "3", "4", "5"]
+    assert [len(answers) for _, answers in pairs] == [1, 2, 1, 2, 1]
+    coda, answers = pairs[1]
+    assert coda.questioner == "Coda" and answers[0].text.startswith("The council is committed")
+    assert answers[1].text.startswith("Judge Keehan acknowledged") and answers[1].responder is None
+    assert "NEXT MEETING" not in pairs[3][1][1].text
 
 
 @pytest.mark.parametrize("printed, ref", [("3", "3"), ("No. 12", "12"), ("4 & 5 A,B,C", "4 & 5 A,B,C"),
