@@ -138,6 +138,10 @@ APOLOGIES_FROM = re.compile(r"\bapologies\b(?:\s+for\s+[\w\s]{2,30}?)?\s+(?:had\
                             r"are)?\s*(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+"
                             r"(?P<names>.+?)(?:\.\s|\.$|$)", re.I)
 
+#: NZ: "That apologies for absence from Councillor Poulain and Councillor Travers be accepted." (the motion
+#: accepting them; text scraped from HTML may break the line after "be")
+APOLOGIES_ACCEPTED = re.compile(r"\bapologies\s+(?:for\s+absence\s+)?from\s+(?P<names>[^.]+?)\s+be\b", re.I)
+
 _ROLE_OF = [
     (re.compile(r"apolog|regrets", re.I), "apologies"),
     (re.compile(r"absent|not\s+present|excused", re.I), "absent"),
@@ -667,6 +671,9 @@ def _join_list(text: str, line: str) -> str:
     if text.endswith("-"):
         return text + line
     first_chunk = re.split(r"[,;(]", line, maxsplit=1)[0].strip()
+    pending_role = re.split(r"\)", text)[-1].strip(" ,;")  # "Chief" waiting for "Executive (Mr N Bickle)"
+    if _TITLED_IN_BRACKETS.search(line) and pending_role and "(" not in pending_role and len(pending_role.split()) <= 4:
+        return f"{text} {line}"  # NZ officer lists: "Chief" / "Executive (Mr N Bickle)", "Project Advisor" / "(Ms A Hilton)"
     if text.rstrip().endswith((",", ";", "&")) or re.search(r"\b(?:and|of|the)$", text.rstrip(), re.I) or (
             len(first_chunk.split()) == 1 and ("," in line or len(line.split()) == 1) and not rules.split_title(first_chunk)[0]):
         return f"{text} {line}"
@@ -698,6 +705,8 @@ def _continues_list(block: Block, line: str) -> bool:
         return False
     if block.kind in ("heading", "row") or (_upper(line) and "," not in line):
         return False
+    if _TITLED_IN_BRACKETS.fullmatch(line.strip()):
+        return True  # "(Ms A Hilton)" under its role "Project Advisor"
     head = re.split(r"\b(?:were|was)\s+(?:also\s+)?present\b", line)[0]
     return _looks_like_names(head)
 
@@ -823,7 +832,7 @@ def _apologies_in_items(blocks, lines, draft, first_item) -> list[Attendance]:
     anywhere in the meeting's record (usually its first item)."""
     people = []
     for i in range(first_item, draft.end):
-        m = APOLOGIES_FROM.search(lines[i]) or APOLOGIES_COLON.match(lines[i])
+        m = APOLOGIES_FROM.search(lines[i]) or APOLOGIES_COLON.match(lines[i]) or APOLOGIES_ACCEPTED.search(lines[i])
         if m:
             people += _names(m.group("names"), "apologies", blocks[i].page)
     return people

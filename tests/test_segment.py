@@ -122,6 +122,16 @@ def test_nz_item_titles_broken_across_lines():
     assert titles["1"] == "Prayer" and titles["3"] == "Seal Register"  # "Mayor Hazlehurst/Councillor" is no title
 
 
+def test_nz_apologies_motion_and_officers_with_roles_over_lines():
+    """"That apologies for absence from Councillor Poulain and Councillor Travers be" / "accepted." and
+    officers listed as "Chief" / "Executive (Mr N Bickle)", "Project Advisor" / "(Ms A Hilton)"."""
+    recs = records("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt")
+    assert names(recs, "apologies") == ["Poulain", "Travers"]
+    notes = {a.name: a.note for a in recs.attendance if a.role == "in_attendance"}
+    assert notes["N Bickle"] == "Chief Executive" and notes["B Allan"] == "Chief Financial Officer"
+    assert notes["A Hilton"] == "Project Advisor" and notes["C Hunt"] == "Committee Secretary"
+
+
 def test_item_title_continuation_rules():
     recs = extract_text("Minutes of the meeting of Cabinet held on 3 March 2020 at 10.00 am\n"
                         "1. Apologies\nNone.\n2. Review of the Parking Policy (City File\n2018-01)\nNoted.\n"
