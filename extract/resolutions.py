@@ -175,6 +175,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
         group.end = i + 1
         return group
     part_lead = _part_leader(line)
+    if part_lead and NAMED_RESOLUTION.match(part_lead[2]):
+        return None  # "3. Resolution 259-2018: Fee Schedule and Agreement ...": an item titled by the resolution
     if part_lead and not part_lead[2].strip(" :-–—;,."):
         return _with_parts(blocks, lines, i, part_lead[1], "")  # "(d) Decision taken" with the parts below
     if part_lead:
@@ -187,7 +189,8 @@ def _group_at(blocks, lines, i) -> _Group | None:
     if bare and not lead and not (i + 1 < len(lines) and lines[i + 1][:1].islower()):
         kind = "recommendation" if bare.group(1).lower().startswith("recommend") else "resolution"
         return _with_parts(blocks, lines, i, kind, "")  # "Decision" / "To approve as a correct record ..."
-    if lead and re.match(r"^\s*(?:no\.?|number|#)\s*[A-Z]{0,3}[-\d][\w/-]*\s*:?\s*$", lead[1], re.I):
+    if lead and (re.match(r"^\s*(?:no\.?|number|#)\s*[A-Z]{0,3}[-\d][\w/-]*\s*:?\s*$", lead[1], re.I)
+                 or NAMED_RESOLUTION.match(lead[1])):
         lead = None  # "Resolution No. 2024-089": the reference above a motion, not its text
     if lead and re.match(r"^\s*\(?\d{1,2}[a-zA-Z]?\b\)?(?!\s*[:.)])", lead[1]):
         lead = None  # "Recommendation 2A was moved by ..." / "Recommendation 1 – Need for ..." name a recommendation
@@ -477,10 +480,29 @@ PAPERS_BEFORE = re.compile(r"^(?:\(?[a-z]{1,2}[.)]\s*)?(?:circulated|submitted|c
                            r"(?:copy|copies|report|letter|statutory|notice|correspondence)\b", re.I)
 
 
+#: a resolution named by its number, as a title: "Resolution 259-2018: Fee Schedule and Agreement ..."
+NAMED_RESOLUTION = re.compile(r"^\s*(?:no\.?\s*|#\s*)?[A-Z]{0,3}\d[\w/-]*\s*[:\-–]\s*\S", re.I)
+#: the rest of a motion on the next line: "Seconded by Councilor Ruble. The" / "motion passed 5-0."
+MOTION_TAIL = re.compile(r"^(?:seconded\b|(?:the\s+)?motion\s+(?:passed|carried|failed)|it\s+passed|(?-i:[a-z]))", re.I)
+
+
 def _motion_prose(lines, i) -> _Group | None:
-    """Motions written as prose in one paragraph (US and parish minutes)."""
+    """Motions written as prose in one paragraph (US and parish minutes), the paragraph possibly
+    wrapped onto the next line ("... moved to adopt Resolution 259-2018. Seconded by Councilor
+    Ruble. The" / "motion passed 5-0.")."""
     line = lines[i]
     moved = MOVED_PROSE.search(line)
+    if moved and not moved.group("seconder") and not OUTCOME.search(line) and i + 1 < len(lines) and \
+            MOTION_TAIL.match(lines[i + 1] or ""):
+        joined = f"{line} {lines[i + 1]}"
+        if OUTCOME.search(joined) or re.search(r"\bseconded\b", joined, re.I):
+            group = _Group(start=i, kind="motion", mover=_strip_title(moved.group("mover")))
+            by = re.search(r"\b(?i:seconded\s+by)\s+(?P<name>(?:(?i:councilor|councillor|mayor|commissioner)\s+)?[A-Z][\w'’-]+)",
+                           joined)
+            group.seconder = _strip_title(by.group("name")) if by else None
+            group.parts = [(i, re.sub(r"^motion\s*:\s*", "", joined[moved.start():].lstrip(". :"), flags=re.I), None)]
+            group.end = i + 2
+            return group
     if moved and (moved.group("seconder") or OUTCOME.search(line)):
         group = _Group(start=i, kind="motion", mover=_strip_title(moved.group("mover")),
                        seconder=_strip_title(moved.group("seconder")))

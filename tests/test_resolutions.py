@@ -135,6 +135,17 @@ def test_irish_quoted_resolution_ends_at_its_closing_quote():
     assert any("Meetings Administrator agreed to look at the issue" in a.text for a in recs.actions)
 
 
+def test_us_motions_wrapped_over_lines_and_resolution_titles():
+    """Rivergrove: "Motion: Councilor Nyberg moved to adopt Resolution 259-2018. Seconded by Councilor Ruble. The"
+    / "motion passed 5-0." is one motion; the item heading "3. Resolution 259-2018: Fee Schedule ..." is none."""
+    recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
+    texts = [r.text for r in recs.resolutions]
+    assert not [t for t in texts if t.startswith("Resolution 259-2018")]
+    (adopt,) = [r for r in recs.resolutions if "adopt Resolution 259-2018" in r.text]
+    assert adopt.text.endswith("The motion passed 5-0.")
+    assert (adopt.mover, adopt.seconder, adopt.outcome) == ("Nyberg", "Ruble", "carried")
+
+
 def test_us_motion_prose_with_count():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     first = recs.resolutions[0]
