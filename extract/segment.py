@@ -1017,9 +1017,12 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
             candidate = item_candidate(Block(page=block.page, text=joined, kind=block.kind, bold=block.bold), joined,
                                        lenient)
             title_end += 1 if candidate else 0
-        elif candidate is not None and title_end < draft.end and _continues_title(candidate[1], blocks[title_end],
-                                                                                  lines[title_end]):
+        for _ in range(3):  # "25. Summary" / "of Recommendations ... meeting held 15" / "April 2019 while ..."
+            if candidate is None or title_end >= draft.end or not _continues_title(candidate[1], blocks[title_end],
+                                                                                   lines[title_end]):
+                break
             candidate = (candidate[0], _clean_title(f"{candidate[1]} {lines[title_end]}"))
+            title_end += 1
         if candidate is None:
             i += 1
             continue
@@ -1057,7 +1060,8 @@ def _continues_title(title: str, block: Block, line: str) -> bool:
     """Whether `line` is the rest of an item title broken over two lines, as text scraped from
     HTML or PDF prints them: "5. Confirmation" / "of Minutes" (the next line starts in lower
     case), "18. Amendments to the" / "Delegations to the Chief Executive" (the title ends on a
-    word no title ends on), "(City File" / "2018-01)" (a bracket left open)."""
+    word no title ends on), "(City File" / "2018-01)" (a bracket left open), "... meeting held 15" /
+    "April 2019 while the Public were Excluded" (a date broken after its day)."""
     title = title.rstrip(" *_#")
     if not line or block.kind == "row" or title.endswith((".", "?", ";", ":")) or len(line.split()) > 14:
         return False
@@ -1065,7 +1069,8 @@ def _continues_title(title: str, block: Block, line: str) -> bool:
         return False
     lower_start = line[0].islower() and not re.match(r"^(?:i{1,3}|iv|v|vi{0,3}|[a-h])[.)]", line)
     unclosed = title.count("(") > title.count(")") and ")" in line
-    return lower_start or unclosed or bool(DANGLING_END.search(title))
+    split_date = bool(re.search(r"\b\d{1,2}$", title)) and bool(dates.DAY_MONTH_YEAR.match(f"1 {line}"))
+    return lower_start or unclosed or split_date or bool(DANGLING_END.search(title))
 
 
 #: a contents entry's page number after the title: "Delegations to the Chief Executive  10"

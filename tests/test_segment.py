@@ -119,6 +119,8 @@ def test_nz_item_titles_broken_across_lines():
                             "Monthly Update")
     assert titles["22"] == "Extraordinary Business Items"
     assert titles["24"] == "CBD linkage"
+    assert titles["25"] == ("Summary of Recommendations of the Civic Honours Awards Subcommittee meeting held 15 April 2019 "
+                            "while the Public were Excluded")  # three lines, a date broken after its day
     assert titles["1"] == "Prayer" and titles["3"] == "Seal Register"  # "Mayor Hazlehurst/Councillor" is no title
 
 
