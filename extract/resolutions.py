@@ -492,14 +492,17 @@ def _motion_prose(lines, i) -> _Group | None:
     Ruble. The" / "motion passed 5-0.")."""
     line = lines[i]
     moved = MOVED_PROSE.search(line)
-    if moved and not moved.group("seconder") and not OUTCOME.search(line) and i + 1 < len(lines) and \
-            MOTION_TAIL.match(lines[i + 1] or ""):
+    wraps = i + 1 < len(lines) and MOTION_TAIL.match(lines[i + 1] or "") and (
+        not moved or not moved.group("seconder") or not line.rstrip().endswith("."))
+    if moved and wraps and not (moved.group("seconder") and OUTCOME.search(line)):
         joined = f"{line} {lines[i + 1]}"
         if OUTCOME.search(joined) or re.search(r"\bseconded\b", joined, re.I):
             group = _Group(start=i, kind="motion", mover=_strip_title(moved.group("mover")))
             by = re.search(r"\b(?i:seconded\s+by)\s+(?P<name>(?:(?i:councilor|councillor|mayor|commissioner)\s+)?[A-Z][\w'’-]+)",
                            joined)
-            group.seconder = _strip_title(by.group("name")) if by else None
+            again = MOVED_PROSE.search(joined)
+            seconder = by.group("name") if by else (again.group("seconder") if again else None)
+            group.seconder = _strip_title(seconder)
             group.parts = [(i, re.sub(r"^motion\s*:\s*", "", joined[moved.start():].lstrip(". :"), flags=re.I), None)]
             group.end = i + 2
             return group

@@ -146,6 +146,16 @@ def test_us_motions_wrapped_over_lines_and_resolution_titles():
     assert (adopt.mover, adopt.seconder, adopt.outcome) == ("Nyberg", "Ruble", "carried")
 
 
+def test_us_motions_in_plain_text_one_line_per_block():
+    """The Rivergrove minutes as plain text (a line per block): a motion runs onto its next line."""
+    recs = records("rerendered", "rivergrove-city-council-2018-12-10-minutes-numeric-dates.txt")
+    first = recs.resolutions[0]
+    assert first.text.endswith("19232 Pilkington Road as presented. Councilor Bahrman seconded. The motion passed 5-0.")
+    assert (first.mover, first.seconder, first.outcome) == ("Tuttle", "Bahrman", "carried")
+    assert any(r.text.endswith("for the first reading in title only. The motion was seconded by Councilor Tuttle.")
+               for r in recs.resolutions)
+
+
 def test_us_motion_prose_with_count():
     recs = records("rivergrove-or", "city-council-2018-12-10-minutes.pdf")
     first = recs.resolutions[0]
