@@ -340,8 +340,11 @@ def _read_header(blocks, lines, i, kind, dayfirst: bool = True) -> _Header:
     header.body = _body(text) or _body_above(blocks, lines, i)
     if header.body and GENERIC_BODY.match(header.body):
         place = _place_above(lines, i)
+        below = next((p for p in parts[1:4] if PLACE_LINE.match(p)), None)
         if place:  # "CITY OF EAST PALO ALTO" / "CITY COUNCIL REGULAR MEETING MINUTES"
             header.body = f"{place} {header.body}"
+        elif below and norm_words(below).endswith(norm_words(header.body)):
+            header.body = below  # "Minutes of Council Meeting - 2 May 2019" / "Hastings District Council"
     for line in parts:
         date_line, time_line, venue_line = DATE_LINE.match(line), TIME_LINE.match(line), VENUE_LINE.match(line)
         if date_line and not header.date:
@@ -385,6 +388,10 @@ GENERIC_BODY = re.compile(r"^(?:the\s+)?(?:city|town|village|county|borough|dist
 #: "CITY OF EAST PALO ALTO", "Town of Milburn", "Des Moines, Iowa", "Kent County Council"
 PLACE_LINE = re.compile(r"^(?:(?:city|town|village|county|borough|township|municipality)\s+of\s+[A-Z][\w .'’-]{2,40}|"
                         r"[A-Z][\w .'’-]{2,40}\s+(?:county|borough|district|city|town|parish)\s+council)$", re.I)
+
+
+def norm_words(text: str) -> str:
+    return re.sub(r"\W+", " ", (text or "").lower()).strip()
 
 
 def _place_above(lines, i) -> str | None:

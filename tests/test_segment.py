@@ -98,7 +98,8 @@ def test_irish_minutes_converted_markdown():
 def test_nz_minutes_contents_page_and_items_out_of_order():
     recs = records("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt")
     (m,) = recs.meetings
-    assert (m.body, m.date, m.start_time, m.chair) == ("Council", "2019-05-02", "13:00", "Hazlehurst")
+    # "Minutes of Council Meeting - 2 May 2019" / "Hastings District Council": the generic body takes its place
+    assert (m.body, m.date, m.start_time, m.chair) == ("Hastings District Council", "2019-05-02", "13:00", "Hazlehurst")
     assert "Watkins" in names(recs, "present")
     numbers = [i.number for i in recs.agenda_items]
     assert numbers.count("1") == 1  # the table of contents is not a second set of items
