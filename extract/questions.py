@@ -484,7 +484,6 @@ class _Scanner:
         """One row of a question table: a question, a continuation of one, or its response."""
         layout = self.layout
         cells = _fit_cells(block.cells, layout)
-        first = next((c for c in cells if c.strip()), "")
         asker, question = layout.get(cells, "asker"), layout.get(cells, "question")
         ref, to, reply = _ref(layout.get(cells, "ref")), layout.get(cells, "to"), layout.get(cells, "response")
         labelled = self._labelled_row(i, block, cells)

@@ -1,2 +1,4 @@
 """Side effects live here: reading files and sites, the raw cache, orchestration, the CLI."""
-from .pipeline import run_ingest, run_rebuild  # noqa: F401
+from .pipeline import run_ingest, run_rebuild
+
+__all__ = ["run_ingest", "run_rebuild"]
