@@ -102,4 +102,11 @@ def render_cell(value, column):
         return highlight(value)
     if column.endswith("_link") and value.startswith("/") and not value.startswith("//"):
         return link(value, column[: -len("_link")].replace("_", " ") or "link")
+    if column == "atom_content" and len(value) > ATOM_PREVIEW:
+        # the feed needs the whole text; on the HTML page it would make every row a page tall
+        return value[:ATOM_PREVIEW].rstrip() + "…"
     return None
+
+
+#: characters of `atom_content` shown in HTML tables (the .atom feed and .json keep all of it)
+ATOM_PREVIEW = 160

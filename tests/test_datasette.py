@@ -440,3 +440,14 @@ def test_fts_query_builds_valid_fts5(text, expected):
     conn = sqlite3.connect(":memory:")
     conn.execute("create virtual table t using fts5(x, tokenize='porter')")
     conn.execute("select * from t where t match ?", [fts_query(text)]).fetchall()  # no syntax error
+
+
+async def test_atom_content_is_previewed_and_escaped_in_html(ds):
+    """The feed's full-text column is cut to a preview on the HTML page (rows stay readable) and,
+    like every other value, escaped; the JSON keeps the whole text."""
+    assert "<script>evil()" not in (await ds.client.get("/archive/search?q=foster")).text
+    html = (await ds.client.get("/archive/search?q=adoption")).text
+    full = await rows(ds, "/archive/search.json?q=adoption&_shape=objects")
+    long_ones = [r["atom_content"] for r in full if len(r["atom_content"] or "") > _plugin("archive_search").ATOM_PREVIEW]
+    assert long_ones and all(text not in html for text in long_ones)
+    assert all(text[:80] in html for text in long_ones if "<" not in text[:80] and "&" not in text[:80])
