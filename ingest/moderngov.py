@@ -36,7 +36,7 @@ from lxml import html as lhtml
 
 from extract import SUFFIX_TYPES, ReadError
 from extract import read_xml as xml_reader
-from schema.load import now
+from schema.load import now, supersede_document
 
 from .cache import Cache
 from .pipeline import LOADED, IngestError, fail, process, provenance_json
@@ -483,6 +483,15 @@ def url_state(db, url) -> Optional[dict]:
     return _row(db, "select * from crawl_urls where url = ?", [url])
 
 
+def retire_previous_version(db, old_sha: str, new_sha: str) -> None:
+    """A meeting page republished with changes (agenda first, minutes weeks later) replaces its
+    older version's records; the older document stays in the archive, marked superseded, unless
+    another URL still serves those bytes."""
+    still_served = db.execute("select 1 from crawl_urls where sha256 = ? limit 1", [old_sha]).fetchone()
+    if not still_served:
+        supersede_document(db, old_sha, new_sha)
+
+
 def save_url_state(db, site, url, **fields) -> None:
     fields.update(url=url, site=site, fetched_at=now())
     with db.atomic():
@@ -704,9 +713,12 @@ class Crawler:
         save_meeting_state(self.db, self.site, listed.id, status=status, source=source_kind, done=0, **common)
         if status and "cancel" in status.lower():
             return True  # cancelled after listing: recorded, no documents
+        previous = url_state(self.db, page_url)
         ok = self._ingest(listed, page_url, raw, filename, content_type, sha=sha)
         save_url_state(self.db, self.site, page_url, meeting_id=listed.id, sha256=sha, status=200,
                        content_type=content_type, size=len(raw), error=None)
+        if ok and previous and previous["sha256"] not in (None, sha):
+            retire_previous_version(self.db, previous["sha256"], sha)
         for doc in documents:
             ok = self._document(listed, doc) and ok
         return ok

@@ -186,9 +186,9 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
 def stored_sources(db, *, everything=False):
     """Sources for the documents held in the archive: all, or those extracted by an older
     extractor version."""
-    sql = "select * from documents"
+    sql = "select * from documents where superseded_by is null"  # a superseded version stays as it is
     if not everything:
-        sql += " where extractor_version != ?"
+        sql += " and extractor_version != ?"
     cursor = db.execute(sql, [] if everything else [EXTRACTOR_VERSION])
     columns = [c[0] for c in cursor.description]
     for row in cursor.fetchall():

@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS documents (
     page_count INTEGER NOT NULL DEFAULT 0,
     extractor_version TEXT NOT NULL,
     ingested_at TEXT,
-    provenance TEXT                   -- JSON: committee, meeting, item, attachment ids, fetched_at
+    provenance TEXT,                  -- JSON: committee, meeting, item, attachment ids, fetched_at
+    superseded_by TEXT                -- a newer version of the same URL (its records replace this one's)
 );
 
 CREATE TABLE IF NOT EXISTS pages (

@@ -86,6 +86,19 @@ def save_document(db: sqlite_utils.Database, records: DocumentRecords) -> None:
                 db[table].insert_all(rows)
 
 
+def supersede_document(db: sqlite_utils.Database, old_id: str, new_id: str) -> None:
+    """Keep an older version of a republished page (a ModernGov meeting whose XML gained its
+    minutes) as a document, with its page text, but drop the records extracted from it: the newer
+    version's records replace them, so the meeting's items and attendance are not listed twice."""
+    if old_id == new_id:
+        return
+    with db.atomic():
+        for table in list(TABLES)[1:]:
+            if table not in ("meetings", "pages"):
+                db.execute(f"delete from [{table}] where document_id = ?", [old_id])
+        db.execute("update documents set superseded_by = ? where id = ?", [new_id, old_id])
+
+
 def record_failure(db: sqlite_utils.Database, path: str, reason: str, *, sha256=None, council=None,
                    extractor_version=None) -> None:
     """Note a document that did not load, so a user can see what is missing and why."""

@@ -34,6 +34,7 @@ class Document:
     extractor_version: str = ""
     ingested_at: Optional[str] = None
     provenance: Optional[str] = None  # JSON: committee id, meeting id, attachment id, fetched_at ...
+    superseded_by: Optional[str] = None  # id of a newer version of the same URL
 
 
 @dataclass

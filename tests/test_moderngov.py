@@ -264,6 +264,18 @@ def test_later_run_fetches_new_and_changed_meetings_only(tmp_path):
     assert summary.documents == 3
     assert documents < {r[0] for r in rows(db_path, "select id from documents")}
     assert rows(db_path, "select done from crawl_meetings where meeting_id = '7103'") == [(1,)]
+    # 7101's first XML is kept, marked superseded by the new one, whose records replace its own:
+    # the meeting's agenda items are listed once, not once per version
+    versions = rows(db_path, "select id, superseded_by from documents where filename = 'GetMeeting-7101.xml' "
+                             "order by superseded_by is null")
+    assert len(versions) == 2 and versions[0][1] == versions[1][0] and versions[1][1] is None
+    titles = [r[0] for r in rows(db_path, "select a.title from agenda_items a join documents d on d.id = a.document_id "
+                                          "where d.filename = 'GetMeeting-7101.xml'")]
+    assert titles and len(titles) == len(set(titles))
+    assert count(db_path, "agenda_items", f"document_id = '{versions[0][0]}'") == 0
+    # and a rebuild from the raw cache leaves the superseded version as it is
+    assert CliRunner().invoke(cli, ["rebuild", str(db_path), "--all", "-s"]).exit_code == 0
+    assert count(db_path, "agenda_items", f"document_id = '{versions[0][0]}'") == 0
 
 
 # --------------------------------------------------------------------------- fallback, robots, limits
