@@ -108,9 +108,12 @@ def _parse_pages(spec):
     if not spec:
         return None
     pages = set()
-    for part in spec.split(","):
-        first, _, last = part.partition("-")
-        pages.update(range(int(first), int(last or first) + 1))
+    try:
+        for part in spec.split(","):
+            first, _, last = part.partition("-")
+            pages.update(range(int(first), int(last or first) + 1))
+    except ValueError:
+        raise click.BadParameter(f"{spec!r}: expected page numbers like 1-3 or 2,5", param_hint="--pages") from None
     return pages
 
 

@@ -492,6 +492,17 @@ def retire_previous_version(db, old_sha: str, new_sha: str) -> None:
         supersede_document(db, old_sha, new_sha)
 
 
+def reinstate_document(db, sha: str) -> bool:
+    """Clear the superseded mark of a held document that is current again; True when it had one
+    (its records must then be extracted again)."""
+    row = db.execute("select superseded_by from documents where id = ?", [sha]).fetchone()
+    if not (row and row[0]):
+        return False
+    with db.atomic():
+        db.execute("update documents set superseded_by = null where id = ?", [sha])
+    return True
+
+
 def save_url_state(db, site, url, **fields) -> None:
     fields.update(url=url, site=site, fetched_at=now())
     with db.atomic():
@@ -714,11 +725,15 @@ class Crawler:
         if status and "cancel" in status.lower():
             return True  # cancelled after listing: recorded, no documents
         previous = url_state(self.db, page_url)
-        ok = self._ingest(listed, page_url, raw, filename, content_type, sha=sha)
-        save_url_state(self.db, self.site, page_url, meeting_id=listed.id, sha256=sha, status=200,
-                       content_type=content_type, size=len(raw), error=None)
-        if ok and previous and previous["sha256"] not in (None, sha):
-            retire_previous_version(self.db, previous["sha256"], sha)
+        # a page that went back to an earlier version (A -> B -> A): A is held but superseded, so
+        # it is re-extracted to carry the meeting's records again
+        reinstate = reinstate_document(self.db, sha)
+        ok = self._ingest(listed, page_url, raw, filename, content_type, sha=sha, force=reinstate)
+        with self.db.atomic():  # the URL's new version and the retirement of its old one, together
+            save_url_state(self.db, self.site, page_url, meeting_id=listed.id, sha256=sha, status=200,
+                           content_type=content_type, size=len(raw), error=None)
+            if ok and previous and previous["sha256"] not in (None, sha):
+                retire_previous_version(self.db, previous["sha256"], sha)
         for doc in documents:
             ok = self._document(listed, doc) and ok
         return ok
@@ -772,14 +787,14 @@ class Crawler:
         return Source(name=url, filename=filename, url=url, council=self.council, content_type=content_type,
                       provenance=provenance)
 
-    def _ingest(self, listed, url, raw, filename, content_type, *, doc=None, sha=None) -> bool:
+    def _ingest(self, listed, url, raw, filename, content_type, *, doc=None, sha=None, force=False) -> bool:
         sha = sha or hashlib.sha256(raw).hexdigest()
         source = self._source(listed, doc, url, filename, content_type, sha)
         if content_type is None:
             self._failed(str(fail(self.db, source, "unsupported file type", sha)))
             return False
         try:
-            outcome = process(self.db, source, raw, self.cache)
+            outcome = process(self.db, source, raw, self.cache, force=force)
         except IngestError as exc:
             self._failed(str(exc))
             return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+from concurrent.futures.process import BrokenProcessPool
 import hashlib
 import json
 import logging
@@ -75,7 +76,10 @@ def prepare(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool 
     sha = hashlib.sha256(raw).hexdigest()
     if not force and already_loaded(db, sha):
         return None
-    cache.put(raw)
+    try:
+        cache.put(raw)
+    except OSError as exc:
+        raise fail(db, source, f"cannot write to the raw cache ({exc.strerror or exc})", sha) from None
     return raw, sha
 
 
@@ -152,13 +156,27 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
         return summary
 
     in_flight = collections.deque()
+    submitted = set()  # the same bytes twice in one run (a file in two folders) load once
 
     def finish_oldest():
         source, sha, future = in_flight.popleft()
         try:
-            summary.add(save_extracted(db, source, future.result(), sha))
+            extracted = future.result()
+        except BrokenProcessPool:
+            extracted = "extraction failed (its worker process died)"
+        try:
+            summary.add(save_extracted(db, source, extracted, sha))
         except IngestError as exc:
             failed(exc)
+
+    def submit(pool, source, raw):
+        """A future for the extraction: in the pool, or here when the pool has broken."""
+        try:
+            return pool.submit(extract_source, source, raw)
+        except BrokenProcessPool:
+            done = concurrent.futures.Future()
+            done.set_result(extract_source(source, raw))
+            return done
 
     with concurrent.futures.ProcessPoolExecutor(workers) as pool:
         try:
@@ -166,13 +184,17 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                 try:
                     prepared = prepare(db, source, None, cache, force=force)
                 except IngestError as exc:
+                    if strict:  # what came before the failure still loads, as in a serial run
+                        while in_flight:
+                            finish_oldest()
                     failed(exc)
                     continue
-                if prepared is None:
+                if prepared is None or prepared[1] in submitted:
                     summary.add(SKIPPED)
                     continue
                 raw, sha = prepared
-                in_flight.append((source, sha, pool.submit(extract_source, source, raw)))
+                submitted.add(sha)
+                in_flight.append((source, sha, submit(pool, source, raw)))
                 while len(in_flight) > 2 * workers:
                     finish_oldest()
             while in_flight:

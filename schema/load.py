@@ -58,22 +58,33 @@ def save_meeting(db, meeting) -> None:
         db["meetings"].update(meeting.id, updates)
 
 
+#: tables whose rows point at a meeting: a meeting no row points at any more is dropped
+MEETING_REFERENCES = ("documents", "attendance", "agenda_items", "questions", "resolutions", "actions")
+
+
 def delete_document(db, document_id: str) -> None:
-    """Remove a document and (by cascade) everything extracted from it; drop meetings left
-    without any document."""
+    """Remove a document and (by cascade) everything extracted from it; drop the meetings it
+    pointed at that no other document's rows still point at."""
+    meetings = {row[0] for table in MEETING_REFERENCES for row in db.execute(
+        f"select meeting_id from [{table}] where {'id' if table == 'documents' else 'document_id'} = ?"
+        " and meeting_id is not null", [document_id]).fetchall()}
     db.execute("delete from documents where id = ?", [document_id])
-    db.execute(
-        "delete from meetings where id not in (select meeting_id from documents where meeting_id is not null)"
-        " and id not in (select meeting_id from questions where meeting_id is not null)"
-        " and id not in (select meeting_id from agenda_items where meeting_id is not null)"
-        " and id not in (select meeting_id from attendance)")
+    for meeting_id in meetings:
+        if not any(db.execute(f"select 1 from [{table}] where meeting_id = ? limit 1", [meeting_id]).fetchone()
+                   for table in MEETING_REFERENCES):
+            db.execute("delete from meetings where id = ?", [meeting_id])
 
 
 def save_document(db: sqlite_utils.Database, records: DocumentRecords) -> None:
-    """Replace one document's rows in a single transaction."""
+    """Replace one document's rows in a single transaction. A document marked superseded stays
+    so when re-extracted (`--force`, a new extractor version): only its pages are reloaded."""
     doc = records.document
     doc.ingested_at = doc.ingested_at or now()
     with db.atomic():  # BEGIN ... COMMIT, or ROLLBACK on any exception
+        row = db.execute("select superseded_by from documents where id = ?", [doc.id]).fetchone()
+        if row and row[0]:
+            doc.superseded_by = row[0]
+            records = DocumentRecords(document=doc, pages=records.pages, meetings=records.meetings)
         delete_document(db, doc.id)
         for meeting in records.meetings:
             save_meeting(db, meeting)

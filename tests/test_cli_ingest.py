@@ -114,3 +114,64 @@ def test_parallel_and_serial_ingest_build_the_same_archive(tmp_path, seeds_dir):
         db.close()
     assert contents[0] == contents[1]
     assert contents[0]["questions"]
+
+
+def test_same_file_twice_in_one_run_loads_once(archive_path, tmp_path, seeds_dir):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seeds_dir / "004_58a656bbb4bbd1d0.txt", tmp_path / folder / "x.txt")
+    result = run("ingest", archive_path, tmp_path / "a", tmp_path / "b")
+    assert "1 loaded, 1 unchanged, 0 failed" in result.output
+
+
+def test_strict_in_parallel_keeps_what_came_before_the_failure(archive_path, seeds_dir):
+    result = CliRunner().invoke(cli, ["ingest", str(archive_path), str(seeds_dir), "/nonexistent.pdf", "--strict"])
+    assert result.exit_code == 1
+    assert count(archive_path, "select count(*) from documents") == 5
+
+
+def test_unwritable_cache_is_a_one_line_failure(archive_path, tmp_path, seeds_dir):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["ingest", str(archive_path), str(seeds_dir / "000_e415bac42ba79459.txt"),
+                                      "--cache-dir", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "cannot write to the raw cache" in result.output
+    assert count(archive_path, "select count(*) from documents") == 0
+
+
+def test_bad_pages_option_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["blocks", str(fixture_path("herefordshire", "003_aadda3c5b76c8e7f.txt")),
+                                      "--pages", "x"])
+    assert result.exit_code == 2
+    assert "expected page numbers" in result.output
+
+
+def test_a_worker_that_dies_fails_its_documents_without_a_traceback(archive_path, tmp_path, seeds_dir, monkeypatch):
+    """A library crashing a worker process (segfault, OOM kill) fails the documents in flight,
+    one line each, and the run goes on; a rerun retries them."""
+    import os
+
+    import ingest.pipeline as pipeline
+    from ingest.cache import Cache
+    from ingest.sources import walk
+    from schema import open_archive
+
+    real = pipeline.extract_document
+
+    def crash_on_001(raw, filename, *args, **kwargs):
+        if filename.startswith("001_"):
+            os._exit(9)
+        return real(raw, filename, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_document", crash_on_001)  # inherited by forked workers
+    db = open_archive(archive_path)
+    messages = []
+    summary = pipeline.run_ingest(db, list(walk([seeds_dir])), Cache(tmp_path / "c"), workers=2,
+                                  on_error=messages.append)
+    assert summary.failed >= 1 and summary.loaded + summary.failed == 5
+    assert any("001_" in m and "worker process died" in m for m in messages)
+    monkeypatch.setattr(pipeline, "extract_document", real)
+    again = pipeline.run_ingest(db, list(walk([seeds_dir])), Cache(tmp_path / "c"), workers=2)
+    assert again.failed == 0 and db.execute("select count(*) from documents").fetchone()[0] == 5

@@ -370,3 +370,32 @@ def test_parsers_refuse_html_where_xml_should_be():
     assert meetings == [{"id": "7001", "date": "2024-09-12", "status": None},
                         {"id": "7002", "date": "2024-10-15", "status": "Cancelled"}]
     assert years == {2024, 2025, 2026}
+
+
+def test_a_page_that_goes_back_to_an_earlier_version_is_live_again(tmp_path):
+    """A -> B -> A: the first version, held but superseded, is re-extracted and carries the
+    meeting's records again; exactly one version is live."""
+    db_path = tmp_path / "archive.db"
+    with FakeModernGov() as site:
+        crawl(db_path, site)
+        site.overrides = {"webservice/GetMeeting-7101.xml": "webservice/GetMeeting-7101-v2.xml"}
+        crawl(db_path, site)
+        site.overrides = {}
+        crawl(db_path, site)
+    live = rows(db_path, "select id from documents where filename = 'GetMeeting-7101.xml' and superseded_by is null")
+    assert len(live) == 1
+    assert count(db_path, "agenda_items", f"document_id = '{live[0][0]}'") > 0
+
+
+def test_force_reingest_keeps_a_superseded_version_superseded(tmp_path):
+    db_path = tmp_path / "archive.db"
+    with FakeModernGov() as site:
+        crawl(db_path, site)
+        site.overrides = {"webservice/GetMeeting-7101.xml": "webservice/GetMeeting-7101-v2.xml"}
+        crawl(db_path, site)
+    (old,), = rows(db_path, "select id from documents where filename = 'GetMeeting-7101.xml' and superseded_by is not null")
+    copy = tmp_path / "GetMeeting-7101.xml"
+    copy.write_bytes(Cache(f"{db_path}.cache").get(old))
+    assert CliRunner().invoke(cli, ["ingest", str(db_path), str(copy), "--force", "-s"]).exit_code == 0
+    assert count(db_path, "documents", f"id = '{old}' and superseded_by is not null") == 1
+    assert count(db_path, "agenda_items", f"document_id = '{old}'") == 0
