@@ -91,6 +91,16 @@ def _council_config(config: dict, council: str) -> tuple[dict, dict]:
 
 # --------------------------------------------------------------------------- mentions
 
+def _bare_name_mentions(table: str, column: str, hint: str) -> str:
+    """The mention query for a column holding only a name (a mover, a seconder, an action owner)
+    on a table whose rows carry document_id and meeting_id."""
+    return f"""
+        select t.id, t.{column}, null, null, null, null, null, t.document_id, coalesce(m.council, d.council),
+               m.date, '{hint}'
+        from {table} t join documents d on d.id = t.document_id
+        left join meetings m on m.id = coalesce(t.meeting_id, d.meeting_id) where t.{column} is not null"""
+
+
 #: (table, column, SQL) for every column that holds a person's name. Each query yields
 #: row_id, raw, name, title, location, note, position, document_id, council, date, hint.
 MENTION_SOURCES = [
@@ -114,21 +124,9 @@ MENTION_SOURCES = [
                case when a.role = 'in_attendance' then 'officer' else 'member' end
         from attendance a join documents d on d.id = a.document_id
         left join meetings m on m.id = a.meeting_id"""),
-    ("resolutions", "mover", """
-        select r.id, r.mover, null, null, null, null, null, r.document_id, coalesce(m.council, d.council), m.date,
-               'councillor'
-        from resolutions r join documents d on d.id = r.document_id
-        left join meetings m on m.id = coalesce(r.meeting_id, d.meeting_id) where r.mover is not null"""),
-    ("resolutions", "seconder", """
-        select r.id, r.seconder, null, null, null, null, null, r.document_id, coalesce(m.council, d.council), m.date,
-               'councillor'
-        from resolutions r join documents d on d.id = r.document_id
-        left join meetings m on m.id = coalesce(r.meeting_id, d.meeting_id) where r.seconder is not null"""),
-    ("actions", "owner", """
-        select a.id, a.owner, null, null, null, null, null, a.document_id, coalesce(m.council, d.council), m.date,
-               'officer'
-        from actions a join documents d on d.id = a.document_id
-        left join meetings m on m.id = coalesce(a.meeting_id, d.meeting_id) where a.owner is not null"""),
+    *[(table, column, _bare_name_mentions(table, column, hint)) for table, column, hint in (
+        ("resolutions", "mover", "councillor"), ("resolutions", "seconder", "councillor"),
+        ("actions", "owner", "officer"))],
     ("meetings", "chair", """
         select m.id, m.chair, null, null, null, null, 'chair', m.document_id, m.council, m.date, 'councillor'
         from meetings m where m.chair is not null and m.document_id in (select id from documents)"""),
