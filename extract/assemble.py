@@ -129,7 +129,8 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         (result.meta or {}).get("moderngov") or seg.doc_kind == "agenda_item_minutes") else set()
 
     seen = set()
-    for found in resolutions.find_resolutions(blocks, doc.id):
+    groups = resolutions.resolution_groups(blocks)
+    for found in resolutions.find_resolutions(blocks, doc.id, groups):
         if not recorded(found.index):
             continue
         r = found.record
@@ -140,7 +141,7 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
         seen.add(key)
         records.resolutions.append(r)
         records.votes.extend(found.children)
-    for found in resolutions.find_actions(blocks, doc.id):
+    for found in resolutions.find_actions(blocks, doc.id, groups):
         if not recorded(found.index):
             continue
         a = found.record

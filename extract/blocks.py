@@ -7,6 +7,7 @@ a heading, a list item or a table row; a table row keeps its cells so a question
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -55,12 +56,17 @@ class ReadError(Exception):
 _BREAK_TAG = re.compile(r"</?(?:p|div|br|li)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?(?:i|u|b|em|strong|span|font|sup|sub)\b[^>]*>", re.I)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_text(text: str) -> str:
     """Fold the debris converters leave: HTML tags in cells (`<p>...</p>`), entities, markdown
-    bold (`**36.**`), escaped numbering (`1\\.`), ligatures, odd spaces. Keeps line breaks."""
+    bold (`**36.**`), escaped numbering (`1\\.`), ligatures, odd spaces. Keeps line breaks.
+
+    Cached: segmentation, questions and resolutions each read every block's line, so the
+    same text is cleaned several times per document."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
@@ -75,9 +81,10 @@ def clean_text(text: str) -> str:
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def one_line(text: str) -> str:
     """Text with all whitespace folded to single spaces."""
-    return re.sub(r"\s+", " ", clean_text(text)).strip()
+    return _WHITESPACE.sub(" ", clean_text(text)).strip()
 
 
 def list_number(n: int, style: str) -> str:

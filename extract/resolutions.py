@@ -105,11 +105,12 @@ class _Group:
     motion_text: list = field(default_factory=list)  # the "moved ... CARRIED" sentence before the decision
 
 
-def find_resolutions(blocks: list[Block], doc_id: str) -> list[Found]:
-    """Every resolution, recommendation, decision and motion in reading order, with its votes."""
+def find_resolutions(blocks: list[Block], doc_id: str, groups: list[_Group] | None = None) -> list[Found]:
+    """Every resolution, recommendation, decision and motion in reading order, with its votes.
+    `groups` is `resolution_groups(blocks)` when the caller has it already."""
     lines = [segment.block_line(b) for b in blocks]
     found: list[Found] = []
-    for group in _groups(blocks, lines):
+    for group in _groups(blocks, lines) if groups is None else groups:
         outcome, counts, votes = _closing(blocks, lines, group)
         for index, text, mark in group.parts:
             seq = len(found) + 1
@@ -627,11 +628,16 @@ def _apply_counts(res: Resolution, counts: dict) -> None:
     res.votes_for, res.votes_against, res.votes_abstain = counts.get("for"), counts.get("against"), counts.get("abstain")
 
 
-def resolution_blocks(blocks: list[Block]) -> set[int]:
+def resolution_groups(blocks: list[Block]) -> list[_Group]:
+    """The resolution groups of a document: found once, read by both `find_resolutions` and
+    `find_actions` (a block inside a resolution is not also an action)."""
+    return _groups(blocks, [segment.block_line(b) for b in blocks])
+
+
+def resolution_blocks(groups: list[_Group]) -> set[int]:
     """Indexes of every block that is part of a resolution group (leaders included)."""
-    lines = [segment.block_line(b) for b in blocks]
     covered = set()
-    for group in _groups(blocks, lines):
+    for group in groups:
         covered.update(range(group.start, max(group.end, group.start + 1)))
     return covered
 
@@ -659,17 +665,20 @@ OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&'’ -]{1,60}?)\s+(?:explain
 DUE = re.compile(r"\b(?:by|before|at|for)\s+(?:the\s+)?(?P<due>next\s+(?:scheduled\s+)?(?:meeting|committee|scrutiny\s+committee)"
                  r"|end\s+of\s+\w+(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{4})|\bwithin\s+(?P<within>\w+\s+"
                  r"(?:days|weeks|months))", re.I)
-_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
-                       r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
+#: a sentence break; the punctuation test comes first so that the regex engine tries the
+#: abbreviation look-behinds only after a full stop, not at every character of a long paragraph
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
+                       r"\s+(?=[A-Z\"“‘(])")
 _ACTION_HEADER = re.compile(r"\baction", re.I)
 _OWNER_HEADER = re.compile(r"\b(?:owner|by\s+whom|responsible|who|lead|officer)\b", re.I)
 _STATUS_HEADER = re.compile(r"\b(?:update|status|progress|outcome|done)\b", re.I)
 _DUE_HEADER = re.compile(r"\b(?:due|deadline|by\s+when|date|timescale|target)\b", re.I)
 
 
-def find_actions(blocks: list[Block], doc_id: str) -> list[Found]:
-    """Every action in reading order: markers, imperatives, table rows and prose promises."""
-    covered = resolution_blocks(blocks)
+def find_actions(blocks: list[Block], doc_id: str, groups: list[_Group] | None = None) -> list[Found]:
+    """Every action in reading order: markers, imperatives, table rows and prose promises.
+    `groups` is `resolution_groups(blocks)` when the caller has it already."""
+    covered = resolution_blocks(resolution_groups(blocks) if groups is None else groups)
     found: list[Found] = []
 
     def add(index, text, owner=None, due=None, status="open"):

@@ -165,14 +165,78 @@ def _doc(text: str):
     return nlp().make_doc(text)
 
 
-# Cheap necessary conditions, checked before tokenising: every LEADERS pattern needs one of these
-# words and every PROMISES pattern one of those, so text without them cannot match (and most
-# blocks of a 100-page pack have none: this keeps spaCy off the hot path).
+# Cheap necessary conditions, checked before tokenising (most blocks of a 100-page pack pass
+# neither, which keeps spaCy off the hot path: it was half of extraction's time). A leader
+# pattern is at most six tokens long and starts the block, so one of its words is among the
+# block's first six words. tests/test_resolutions.py checks over every fixture that a prefilter
+# never turns away a text its Matcher matches.
 _LEADER_WORDS = re.compile(r"resolv|resolution|approved|agreed|decision|decided|recommend", re.I)
-_PROMISE_WORDS = re.compile(r"\b(?:would|will|shall|undertook|agreed|promised|offered|committed|happy|pleased"
-                            r"|willing|to be)\b", re.I)
 
 
+def _opening_words(text: str, n: int = 6) -> str:
+    return " ".join(text.split(None, n)[:n])
+
+
+def _required_tokens(pattern: list[dict]) -> list[list[str]]:
+    """The word lists of a pattern's compulsory tokens (those without "?" or "*")."""
+    return [sorted(token["LOWER"]["IN"]) if isinstance(token["LOWER"], dict) else [token["LOWER"]]
+            for token in pattern if "LOWER" in token and token.get("OP") not in ("?", "*")]
+
+
+@functools.cache
+def _token_regex(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` as a whole token of lower-cased text. A token is never cut out of a longer
+    word ("come" in "income", "will" in "William"), hence the letter guards."""
+    return re.compile(r"(?<![a-z])(?:%s)(?![a-z])" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+#: words in most sentences of minutes: a token made of these tells little
+_COMMON_WORDS = {"would", "will", "shall", "to", "with", "back", "be", "the", "this", "that", "it", "a", "an", "up",
+                 "in", "on", "into", "for", "and", "if", "there"}
+
+
+def _telling(words: tuple[str, ...]) -> tuple:
+    return (not _COMMON_WORDS.intersection(words), min(map(len, words)))
+
+
+@functools.cache
+def _promise_tokens() -> list[list[tuple[str, ...]]]:
+    """Per PROMISES pattern, the words of each compulsory token; the most telling token
+    ("provide|send|..." rather than "would" or "to|with") first, so that most patterns fail
+    their first test."""
+    return [sorted((tuple(words) for words in _required_tokens(pattern)), key=_telling, reverse=True)
+            for patterns in PROMISES.values() for pattern in patterns]
+
+
+@functools.cache
+def _promise_needs() -> list[list[re.Pattern]]:
+    return [[_token_regex(words) for words in tokens] for tokens in _promise_tokens()]
+
+
+@functools.cache
+def _any_first_need() -> re.Pattern:
+    """The first test of every pattern in one regex: most texts fail it, at the cost of one search."""
+    return _token_regex(tuple({word for tokens in _promise_tokens() for word in tokens[0]}))
+
+
+def _may_promise(low: str) -> bool:
+    """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
+    token none of whose words is in it. Never false for a text the Matcher would match."""
+    if not _any_first_need().search(low):
+        return False
+    seen: dict[re.Pattern, bool] = {}
+    for needs in _promise_needs():
+        for regex in needs:
+            if regex not in seen:
+                seen[regex] = regex.search(low) is not None
+            if not seen[regex]:
+                break
+        else:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
 def leader(text: str) -> tuple[str, str] | None:
     """(kind, rest) when `text` opens with a resolution or recommendation leader, else None.
 
@@ -180,8 +244,13 @@ def leader(text: str) -> tuple[str, str] | None:
     "RECOMMENDATION: The Committee stressed ..." -> ("recommendation", "The Committee stressed ...")
     "Resolved that:" -> ("resolution", "that:"). Only at the start: "the committee resolved to
     note" in the middle of a paragraph is narrative, handled by `resolutions.py` separately."""
-    if not _LEADER_WORDS.search(text, 0, 200):
+    if not _LEADER_WORDS.search(_opening_words(text)):
         return None
+    return _leader_match(text)
+
+
+def _leader_match(text: str) -> tuple[str, str] | None:
+    """`leader` without its prefilter: the spaCy Matcher itself."""
     doc = _doc(text[:200])
     best = None
     for match_id, start, end in _matcher("leaders")(doc):
@@ -200,8 +269,13 @@ def promises(text: str) -> list[tuple[str, int, int]]:
     """Every promise to act later in `text`, as (rule name, start char, end char).
 
     "a written response would be provided to clarify the point" -> [("passive_document", 2, 38)]"""
-    if not _PROMISE_WORDS.search(text):
+    if not _may_promise(text.lower()):
         return []
+    return _promise_matches(text)
+
+
+def _promise_matches(text: str) -> list[tuple[str, int, int]]:
+    """`promises` without its prefilter: the spaCy Matcher itself."""
     doc = _doc(text)
     found = []
     for match_id, start, end in _matcher("promises")(doc):

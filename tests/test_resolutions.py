@@ -300,3 +300,55 @@ def test_action_precision(text, is_action):
 def test_decisions_inside_a_paragraph(text, expected):
     from extract.resolutions import find_resolutions
     assert [f.record.text for f in find_resolutions(blocks_of(text), "f" * 64)] == expected
+
+
+# --- the rules' prefilters ----------------------------------------------------------------------
+# `leader` and `promises` skip spaCy when a cheap regex says no pattern can match. A prefilter
+# may let through what does not match, never the reverse: these tests hold it to that over every
+# line and sentence of real minutes, and over near misses built to trip a careless one.
+
+PREFILTER_DOCUMENTS = [
+    ("herefordshire", "001_084bcb77530a1605.txt"), ("herefordshire", "004_58a656bbb4bbd1d0.txt"),
+    ("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt"),
+    ("limerick-city-and-county-council", "full-council-2022-11-28-minutes-converted.md"),
+    ("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf"),
+    ("souldern-parish-council", "annual-parish-meeting-2025-05-20-minutes.pdf"),
+]
+
+
+def _texts_of(parts):
+    from extract import content_type_for, read
+    from extract.resolutions import _SENTENCE
+
+    path = fixture_path(*parts)
+    for block in read(path.read_bytes(), content_type_for(path.name)).blocks:
+        if block.text:
+            yield block.text
+            yield from _SENTENCE.split(block.text)
+
+
+NEAR_MISSES = [
+    "The income will come from reserves.",  # "come" inside "income"
+    "William Report asked about the sentencing review.",  # "will" inside "William"
+    "Officers would report back to the next meeting.",
+    "Members noted that the Clerk would write to the landowner.",
+    "RESOLVED – That the report be noted.", "• Resolved: that the minutes be approved.",
+    "The Scrutiny Management Board recommends that the plan be adopted.",
+    "Following debate it was agreed.", "Recommendation 2A was moved by Cllr Smith.",
+]
+
+
+@pytest.mark.parametrize("parts", PREFILTER_DOCUMENTS, ids=lambda p: p[1])
+def test_prefilters_never_turn_away_a_match(parts):
+    texts = list(_texts_of(parts)) + NEAR_MISSES
+    assert len(texts) > 20
+    for text in texts:
+        assert rules.leader(text) == rules._leader_match(text), text
+        assert rules.promises(text) == rules._promise_matches(text), text
+
+
+def test_prefilters_spare_spacy_most_texts():
+    """The point of the prefilters: most lines of minutes never reach the Matcher."""
+    texts = [t for parts in PREFILTER_DOCUMENTS for t in _texts_of(parts)]
+    passed = sum(rules._may_promise(t.lower()) for t in texts)
+    assert passed < 0.2 * len(texts)
