@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 import sqlite_utils
 
@@ -40,14 +41,25 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+@functools.cache
+def _field_names(record_type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))
+
+
+def _row(record) -> dict:
+    """A record as a table row. Records are flat, so this is `dataclasses.asdict` without its
+    deep copy of every value (a tenth of the loader's time on a 100-page pack)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
 def _rows(records):
-    return [dataclasses.asdict(r) for r in records]
+    return [_row(r) for r in records]
 
 
 def save_meeting(db, meeting) -> None:
     """Upsert a meeting shared between documents: fill in what this document knows, never blank
     out what another document said."""
-    row = {k: v for k, v in dataclasses.asdict(meeting).items() if v is not None}
+    row = {k: v for k, v in _row(meeting).items() if v is not None}
     existing = db.execute("select * from meetings where id = ?", [meeting.id]).fetchone()
     if existing is None:
         db["meetings"].insert(row)
@@ -88,7 +100,7 @@ def save_document(db: sqlite_utils.Database, records: DocumentRecords) -> None:
         delete_document(db, doc.id)
         for meeting in records.meetings:
             save_meeting(db, meeting)
-        db["documents"].insert(dataclasses.asdict(doc))
+        db["documents"].insert(_row(doc))
         for table in list(TABLES)[1:]:
             if table == "meetings":
                 continue
