@@ -7,6 +7,7 @@ this module decides where each one belongs by position alone.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -135,7 +136,7 @@ def assemble(records: DocumentRecords, result: ReadResult) -> None:
             continue
         r = found.record
         r.meeting_id, r.agenda_item_id = place(found.index)
-        key = (r.agenda_item_id, r.meeting_id, re.sub(r"\W+", " ", r.text.lower()).strip())
+        key = (r.agenda_item_id, r.meeting_id, _comparable(r.text))
         if key in seen or _restated(r, records.resolutions):
             continue  # a ModernGov page prints the decision, then the minute's "Resolved:" again
         seen.add(key)
@@ -172,16 +173,22 @@ def _restated(resolution, earlier) -> bool:
     """A decision restated in a closing summary ("SUMMARY OF APPROVED RECOMMENDATIONS ... The Policy
     Committee RESOLVED: a. Approve and implement ...") is the same decision recorded above it. Long
     texts only: "That the report be noted." recurs in many items and is a decision each time."""
-    text = re.sub(r"\W+", " ", resolution.text.lower()).strip()
+    text = _comparable(resolution.text)
     if len(text) < 60:
         return False
     for other in earlier:
         if other.meeting_id != resolution.meeting_id:
             continue
-        prior = re.sub(r"\W+", " ", other.text.lower()).strip()
+        prior = _comparable(other.text)
         if len(prior) >= 60 and (text in prior or prior in text):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _comparable(text: str) -> str:
+    """Lower-cased words only (cached: each decision is compared with every earlier one)."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _renumber(found, letter, doc_id) -> dict:

@@ -87,6 +87,10 @@ US_SIGNALS = {
     "city_council": re.compile(r"\bcity\s+council\b", re.I),
     # "7:01 p.m." (a colon and dotted a.m./p.m.; UK minutes print "2.00 pm")
     "clock": re.compile(r"\b\d{1,2}:\d{2}\s?[ap]\.m\.", re.I),
+    # "Mayor Pro Tem", "Council President", "City Attorney", "City Manager", "City Recorder"
+    "offices": re.compile(r"\bmayor\s+pro[\s-]tem\b|\bcouncil\s+president\b|\bcity\s+(?:attorney|manager|recorder)\b", re.I),
+    # "ROLL CALL", "YEAS ... NAYS", "Ayes: 5"
+    "votes": re.compile(r"\broll[\s-]call\b|\byeas?\b.*\bnays?\b|\bayes?\s*:", re.I),
     # "Rivergrove, Oregon", "Des Moines, Iowa", "Chicago, IL 60601"
     "state": re.compile(r",\s*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
                         r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
@@ -94,10 +98,15 @@ US_SIGNALS = {
                         r"New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
                         r"Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
                         r"Washington|West\s+Virginia|Wisconsin|Wyoming)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),
-    # "Mayor Pro Tem", "Council President", "City Attorney", "City Manager", "City Recorder"
-    "offices": re.compile(r"\bmayor\s+pro[\s-]tem\b|\bcouncil\s+president\b|\bcity\s+(?:attorney|manager|recorder)\b", re.I),
-    # "ROLL CALL", "YEAS ... NAYS", "Ayes: 5"
-    "votes": re.compile(r"\broll[\s-]call\b|\byeas?\b.*\bnays?\b|\bayes?\s*:", re.I),
+}
+#: words (lower case) a US sign cannot match without, any one group wholly: a whole-text scan
+#: for a sign whose words are absent is skipped (the signs are read across a whole document)
+US_SIGNAL_WORDS = {
+    "councilor": [("councilor",), ("council", "member"), ("alder",)],
+    "city_council": [("city", "council")],
+    "clock": [(".m.",)],
+    "offices": [("mayor", "pro", "tem"), ("council", "president"), ("city",)],
+    "votes": [("roll", "call"), ("yea", "nay"), ("aye",)],
 }
 #: signs of a UK, Irish or NZ document: "Councillor", "Cllr", a postcode, pounds or euros
 DAYFIRST_SIGNALS = {
@@ -122,9 +131,19 @@ def dayfirst_for(text: str) -> bool:
             return True
         if b > 12 >= a >= 1 and b <= 31:
             return False
-    us = sum(1 for pattern in US_SIGNALS.values() if pattern.search(text))
     uk = sum(1 for pattern in DAYFIRST_SIGNALS.values() if pattern.search(text))
-    return not (us >= 2 and us > uk)
+    low = text.lower()
+    us, unread = 0, len(US_SIGNALS)
+    for name, pattern in US_SIGNALS.items():  # each a scan of the whole text: stop once the answer is known
+        unread -= 1
+        groups = US_SIGNAL_WORDS.get(name)
+        if groups is None or any(all(word in low for word in group) for group in groups):
+            us += pattern.search(text) is not None
+        if us >= 2 and us > uk:
+            return False
+        if us + unread < 2 or us + unread <= uk:
+            return True
+    return True
 
 
 def parse_date(text: str, dayfirst: bool = True) -> str | None:

@@ -122,19 +122,19 @@ def split_affiliation(text: str) -> str:
     return match.group("name").strip()
 
 
-def split_known_place(text: str, places: Iterable[str]) -> tuple[str, Optional[str]]:
+def split_known_place(text: str, places: set[str] | frozenset[str]) -> tuple[str, Optional[str]]:
     """("Hannah Currie", "Hereford") from "Hannah Currie Hereford" when Hereford is a known place.
 
-    Only after at least two name tokens (first + last), and only a one- or two-word place."""
+    Only after at least two name tokens (first + last), and only a one- or two-word place.
+    `places` are lower-cased."""
     tokens = text.split()
-    known = {p.lower() for p in places}
     for size in (2, 1):
         if len(tokens) < size + 2:
             continue
         tail = tokens[-size:]
         if not all(_NAME_TOKEN.match(t) for t in tail):
             continue
-        if " ".join(tail).lower() in known and all(_NAME_TOKEN.match(t) for t in tokens[:-size]):
+        if " ".join(tail).lower() in places and all(_NAME_TOKEN.match(t) for t in tokens[:-size]):
             return " ".join(tokens[:-size]), " ".join(tail)
     return text, None
 
@@ -152,6 +152,12 @@ def split_layout_place(raw: str) -> tuple[str, Optional[str]]:
     return raw, None
 
 
+@functools.lru_cache(maxsize=64)
+def _places_with(document_places: frozenset) -> frozenset:
+    """The gazetteer and a document's own places, lower-cased (cached: asked per questioner)."""
+    return frozenset(p.lower() for p in document_places) | gazetteer()
+
+
 def split_person(raw: str | None, known_places: Iterable[str] = ()) -> PersonName:
     """Title, name and place of a printed questioner (see the module docstring for the shapes)."""
     text = clean_raw(raw)
@@ -167,7 +173,7 @@ def split_person(raw: str | None, known_places: Iterable[str] = ()) -> PersonNam
     rest = split_affiliation(rest)
     name, place = split_comma_place(rest)
     if place is None:
-        name, place = split_known_place(rest, set(known_places) | gazetteer())
+        name, place = split_known_place(rest, _places_with(frozenset(known_places)))
     name = name.strip(" ,") or None
     return PersonName(_title_case(title), name, place, text)
 

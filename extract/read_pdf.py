@@ -250,13 +250,13 @@ def garbage_reason(text: str) -> Optional[str]:
     chars = _SPACE.sub("", text.replace("\ufffe", ""))
     if len(chars) < 20:
         return None
-    if len(_CID.findall(text)) * 6 > len(chars) * 0.2:
+    if "(cid:" in text and len(_CID.findall(text)) * 6 > len(chars) * 0.2:
         return "garbage text (cid glyph codes)"
-    if len(_BAD_CHARS.findall(chars)) > 0.1 * len(chars):
+    if _BAD_CHARS.search(chars) and len(_BAD_CHARS.findall(chars)) > 0.1 * len(chars):
         return "garbage text (unmapped glyphs)"
-    if len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
+    if _MOJIBAKE.search(text) and len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
         return "garbage text (mojibake)"
-    alnum = len(chars) - len(_NOT_ALNUM.findall(chars))
+    alnum = len(_NOT_ALNUM.sub("", chars))
     if alnum < 0.5 * len(chars):
         return "garbage text (mostly symbols)"
     return None
@@ -889,9 +889,10 @@ class Hyphens:
     _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
     def __init__(self, texts):
-        self.vocab = set()
+        words = set()
         for text in texts:
-            self.vocab.update(map(str.lower, self._WORDS.findall(_MARKS.sub(" ", text))))
+            words.update(self._WORDS.findall(_MARKS.sub(" ", text)))
+        self.vocab = {word.lower() for word in words}  # each distinct word lowered once
 
     def resolve(self, text: str) -> str:
         return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text

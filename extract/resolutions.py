@@ -78,6 +78,7 @@ MOVED_PROSE = re.compile(r"(?:^|\.\s+|:\s*)(?P<mover>(?:(?:council\s*member|coun
 MOVED_BY = re.compile(r"\bmoved\s+by\s+(?P<mover>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2}))"
                       r"(?:[,;]?\s+(?:and\s+)?second(?:ed)?\s+by\s+(?P<seconder>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){0,2})))?",
                       re.I)
+_MOVED_WORD = re.compile(r"moved|motioned", re.I)
 #: "Proposed by Councillor Collins (M);" / "Seconded by Councillor Teskey;"
 PROPOSED_LINE = re.compile(r"^(?:proposed|moved)\s+by\s*:?\s+(?P<name>[^:]{2,60}?)[;.,]?$", re.I)
 SECONDED_LINE = re.compile(r"^seconded\s+by\s*:?\s+(?P<name>[^:]{2,60}?)[;.,]?$", re.I)
@@ -492,7 +493,8 @@ def _motion_prose(lines, i) -> _Group | None:
     wrapped onto the next line ("... moved to adopt Resolution 259-2018. Seconded by Councilor
     Ruble. The" / "motion passed 5-0.")."""
     line = lines[i]
-    moved = MOVED_PROSE.search(line)
+    said_moved = _MOVED_WORD.search(line) is not None  # both MOVED_ regexes need the word: skip them cheaply
+    moved = MOVED_PROSE.search(line) if said_moved else None
     wraps = i + 1 < len(lines) and MOTION_TAIL.match(lines[i + 1] or "") and (
         not moved or not moved.group("seconder") or not line.rstrip().endswith("."))
     if moved and wraps and not (moved.group("seconder") and OUTCOME.search(line)):
@@ -514,7 +516,7 @@ def _motion_prose(lines, i) -> _Group | None:
         group.parts = [(i, text, None)]
         group.end = i + 1
         return group
-    by = MOVED_BY.search(line)
+    by = MOVED_BY.search(line) if said_moved else None
     if by and (OUTCOME.search(line[by.end():]) or (by.group("seconder") and re.match(r"[,;]?\s+that\b", line[by.end():], re.I))):
         group = _Group(start=i, kind="motion", mover=_strip_title(by.group("mover")),
                        seconder=_strip_title(by.group("seconder")))
@@ -558,7 +560,7 @@ def _opens_next(blocks, lines, k) -> bool:
     line = lines[k]
     return bool(blocks[k].kind == "heading" or rules.leader(line) or NZ_MOVER.match(line) or PROPOSED_LINE.match(line)
                 or segment.item_candidate(blocks[k], line) or NARRATIVE_LEADER.search(line)
-                or segment.NUMBER_ONLY.match(line) or MOVED_PROSE.search(line))
+                or segment.NUMBER_ONLY.match(line) or (_MOVED_WORD.search(line) and MOVED_PROSE.search(line)))
 
 
 def _closing(blocks, lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:

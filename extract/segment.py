@@ -16,6 +16,7 @@ facts win over anything read from the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -248,7 +249,15 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
 def block_line(block: Block) -> str:
     """A block's text on one line, without Markdown heading marks a converter left in it
     ("#### 34. APOLOGIES FOR ABSENCE" in a Word file made from Markdown)."""
-    return re.sub(r"^#{1,6}\s+", "", one_line(block.text))
+    return _line_of(block.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_of(text: str) -> str:  # cached: every pass over the blocks asks for their lines
+    return _MARKDOWN_HEADING.sub("", one_line(text))
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def _is_title(block: Block, line: str, index: int) -> str | None:
@@ -276,8 +285,8 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
 
 
 def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 4 and len("".join(filter(str.isupper, letters))) / len(letters) > 0.8
 
 
 def _headers(blocks: list[Block], lines: list[str], dayfirst: bool = True) -> list[_Header]:
@@ -971,6 +980,7 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" .:-–")
 
 
+@functools.lru_cache(maxsize=1024)
 def _number_key(number: str) -> tuple:
     """Sort key for item numbers: "14/037" -> (37, "00014"), "45/24" -> (24, "00045"), "11.25.01" -> (1, ""),
     "6a" -> (6, "a"), "I" -> (1, ""). A parish's "45/24", "46/24" share the year and differ first."""
@@ -1129,7 +1139,10 @@ def _contents_run(run: list, index: int) -> bool:
 
 
 def _roman(number: str) -> bool:
-    return bool(re.fullmatch(r"[IVX]+", number))
+    return bool(_ROMAN.fullmatch(number))
+
+
+_ROMAN = re.compile(r"[IVX]+")
 
 
 def _taken_out_of_order(number: str, accepted: list, block: Block, line: str, alone: bool = False) -> bool:
