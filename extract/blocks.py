@@ -58,6 +58,8 @@ _TAG = re.compile(r"</?(?:i|u|b|em|strong|span|font|sup|sub)\b[^>]*>", re.I)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+_LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_BLANK_LINES = re.compile(r"\n{2,}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,16 +71,19 @@ def clean_text(text: str) -> str:
     same text is cleaned several times per document."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
-    for lig, rep in _LIGATURES.items():
-        text = text.replace(lig, rep)
-    text = _BREAK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
+    if not text.isascii():  # the common case skips what only non-ASCII text can need
+        text = unicodedata.normalize("NFC", text)
+        for lig, rep in _LIGATURES.items():
+            text = text.replace(lig, rep)
+    if "<" in text:
+        text = _BREAK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
     text = html.unescape(text)
     text = text.replace("**", "").replace("\\.", ".").replace("\\-", "-").replace("\\*", "*")
-    text = text.replace("\u00ad", "")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
+    text = _SPACES.sub(" ", text.replace("\u00ad", ""))
+    if "\n" in text:  # each line stripped, blank lines dropped
+        text = _BLANK_LINES.sub("\n", _LINE_EDGES.sub("\n", text))
+    return text.strip()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -125,8 +125,16 @@ _RESPONSE = re.compile(
 
 #: lines that end an answer: they belong to the resolution/action finders.
 #: "RECOMMENDATION: The Committee stressed ...", "ACTION: Chair suggested ...", "RESOLVED: that ..."
-_STOP = re.compile(r"^(?:RECOMMENDATIONS?|ACTIONS?|RESOLVED|DECISIONS?|AGREED)\b|^Resolved\s*(?:that|:)|"
-                   r"^Supporting documents\b|\b(?:resolved|agreed|recommended)\b[^.]{0,200}:\s*$", re.S)
+_STOP_OPENING = re.compile(r"^(?:RECOMMENDATIONS?|ACTIONS?|RESOLVED|DECISIONS?|AGREED)\b|^Resolved\s*(?:that|:)|"
+                           r"^Supporting documents\b")
+_STOP_BEFORE_COLON = re.compile(r"\b(?:resolved|agreed|recommended)\b[^.]{0,200}:\s*$", re.S)
+
+
+def _stops(text: str) -> bool:
+    """A line that ends the open question: a decision leader, or "... the committee agreed:"
+    (the second test only on lines ending in a colon: a regex search of every line is not free)."""
+    return bool(_STOP_OPENING.match(text) or (text.rstrip().endswith(":") and _STOP_BEFORE_COLON.search(text)))
+
 
 #: a numbered item heading: "21. APPENDIX 1 - PUBLIC QUESTIONS AND RESPONSES", "53. Correspondence"
 _ITEM_HEADING = re.compile(r"^\d{1,3}[a-z]?\s*[.)]?\s+[A-Z][^.?!]{0,80}$")
@@ -746,7 +754,7 @@ class _Scanner:
         headings and section headings end the open question or answer."""
         if _words(text) <= 20 and not self.mode:
             self._set_context(text, reset=heading and self._hard_heading(text))
-        if _STOP.search(text) or i in self.topic_heads:
+        if _stops(text) or i in self.topic_heads:
             self.close()
             return True
         if not heading:

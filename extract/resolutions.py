@@ -40,6 +40,13 @@ THAT_PART = re.compile("^[\u201c\"\u2018']?(?:That|THAT|To|TO)\\b")
 #: recommendations be made to Cabinet ...:"; "The committee also resolved:"; "It was AGREED that:"
 NARRATIVE_LEADER = re.compile(r"\b(?P<verb>resolved|agreed|approved|decided|recommend(?:s|ed)?|recommendations?)\b[^.]*:$",
                               re.I)
+
+
+def _narrative_leader(line: str):
+    """NARRATIVE_LEADER's match; it ends in a colon, so other lines are not searched."""
+    return NARRATIVE_LEADER.search(line) if line.rstrip("\n").endswith(":") else None
+
+
 #: "With the reasons for this decision being ..." (NZ boilerplate closing a resolution)
 REASONS = re.compile(r"^with\s+the\s+reasons?\s+for\s+this\s+decision", re.I)
 
@@ -204,7 +211,7 @@ def _group_at(blocks, lines, i) -> _Group | None:
         if not rest.strip() and wrapped:
             return None  # "Recommendation" / "to Exclude the Public ..." is a wrapped item title
         return _with_parts(blocks, lines, i, kind, rest)
-    narrative = NARRATIVE_LEADER.search(line)
+    narrative = _narrative_leader(line)
     if narrative and len(line.split()) <= 60:
         kind = "recommendation" if re.search(r"\brecommend", line, re.I) else "resolution"
         group = _with_parts(blocks, lines, i, kind, "")
@@ -523,7 +530,7 @@ def _motion_prose(lines, i) -> _Group | None:
         group.parts = [(i, line, None)]
         group.end = i + 1
         return group
-    proposed = PROPOSED_AND_SECONDED.search(line)
+    proposed = PROPOSED_AND_SECONDED.search(line) if "proposed" in line else None
     if proposed:
         group = _Group(start=i, kind="motion", mover=proposed.group("mover"), seconder=proposed.group("seconder"))
         group.parts = [(i, line, None)]
@@ -559,7 +566,7 @@ def _opens_next(blocks, lines, k) -> bool:
     """Whether line `k` starts something new: a leader, a mover/seconder line, an item or a heading."""
     line = lines[k]
     return bool(blocks[k].kind == "heading" or rules.leader(line) or NZ_MOVER.match(line) or PROPOSED_LINE.match(line)
-                or segment.item_candidate(blocks[k], line) or NARRATIVE_LEADER.search(line)
+                or segment.item_candidate(blocks[k], line) or _narrative_leader(line)
                 or segment.NUMBER_ONLY.match(line) or (_MOVED_WORD.search(line) and MOVED_PROSE.search(line)))
 
 
@@ -715,7 +722,7 @@ def find_actions(blocks: list[Block], doc_id: str, groups: list[_Group] | None =
             if imperative:  # "... were reported. Clerk to report to Highways."
                 add(i, sentence.strip(), owner=imperative.group("owner"))
                 continue
-            if sentence.rstrip().endswith("?") or NOT_A_PROMISE.search(sentence) or not rules.promises(sentence):
+            if sentence.rstrip().endswith("?") or not rules.promises(sentence) or NOT_A_PROMISE.search(sentence):
                 continue
             add(i, sentence, owner=_owner(sentence))
     found.sort(key=lambda f: f.index)

@@ -183,11 +183,14 @@ def _required_tokens(pattern: list[dict]) -> list[list[str]]:
             for token in pattern if "LOWER" in token and token.get("OP") not in ("?", "*")]
 
 
-@functools.cache
-def _token_regex(words: tuple[str, ...]) -> re.Pattern:
-    """Any of `words` as a whole token of lower-cased text. A token is never cut out of a longer
-    word ("come" in "income", "will" in "William"), hence the letter guards."""
-    return re.compile(r"(?<![a-z])(?:%s)(?![a-z])" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _token_keys(words: list[str]) -> frozenset[str]:
+    """The letter runs that show a token may be present: a token is never cut out of a longer
+    word ("come" in "income", "will" in "William"), so a word of the token is a whole run of
+    letters in the lower-cased text ("members’" needs the run "members")."""
+    return frozenset(max(_LETTERS.findall(word), key=len) for word in words)
 
 
 #: words in most sentences of minutes: a token made of these tells little
@@ -195,45 +198,31 @@ _COMMON_WORDS = {"would", "will", "shall", "to", "with", "back", "be", "the", "t
                  "in", "on", "into", "for", "and", "if", "there"}
 
 
-def _telling(words: tuple[str, ...]) -> tuple:
-    return (not _COMMON_WORDS.intersection(words), min(map(len, words)))
+def _telling(keys: frozenset[str]) -> tuple:
+    return (not _COMMON_WORDS.intersection(keys), min(map(len, keys)))
 
 
 @functools.cache
-def _promise_tokens() -> list[list[tuple[str, ...]]]:
-    """Per PROMISES pattern, the words of each compulsory token; the most telling token
-    ("provide|send|..." rather than "would" or "to|with") first, so that most patterns fail
-    their first test."""
-    return [sorted((tuple(words) for words in _required_tokens(pattern)), key=_telling, reverse=True)
+def _promise_tokens() -> list[list[frozenset[str]]]:
+    """Per PROMISES pattern, the keys of each compulsory token; the most telling token
+    ("provide|send|..." rather than "would" or "to|with") first."""
+    return [sorted((_token_keys(words) for words in _required_tokens(pattern)), key=_telling, reverse=True)
             for patterns in PROMISES.values() for pattern in patterns]
 
 
 @functools.cache
-def _promise_needs() -> list[list[re.Pattern]]:
-    return [[_token_regex(words) for words in tokens] for tokens in _promise_tokens()]
-
-
-@functools.cache
-def _any_first_need() -> re.Pattern:
-    """The first test of every pattern in one regex: most texts fail it, at the cost of one search."""
-    return _token_regex(tuple({word for tokens in _promise_tokens() for word in tokens[0]}))
+def _first_keys() -> frozenset[str]:
+    """Every pattern's most telling token at once: most texts have none of these words."""
+    return frozenset().union(*(tokens[0] for tokens in _promise_tokens()))
 
 
 def _may_promise(low: str) -> bool:
     """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
     token none of whose words is in it. Never false for a text the Matcher would match."""
-    if not _any_first_need().search(low):
+    words = set(_LETTERS.findall(low))
+    if words.isdisjoint(_first_keys()):
         return False
-    seen: dict[re.Pattern, bool] = {}
-    for needs in _promise_needs():
-        for regex in needs:
-            if regex not in seen:
-                seen[regex] = regex.search(low) is not None
-            if not seen[regex]:
-                break
-        else:
-            return True
-    return False
+    return any(all(not words.isdisjoint(keys) for keys in tokens) for tokens in _promise_tokens())
 
 
 @functools.lru_cache(maxsize=4096)
