@@ -56,8 +56,10 @@ class ReadError(Exception):
 _BREAK_TAG = re.compile(r"</?(?:p|div|br|li)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?(?:i|u|b|em|strong|span|font|sup|sub)\b[^>]*>", re.I)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-_WHITESPACE = re.compile(r"\s+")
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+# Runs of spaces fold to one space. A single plain space is left alone rather than replaced by
+# itself: matching every gap between words was most of the cost of cleaning a page.
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]{2,}|[\t\u00a0\u2002\u2003\u2009\u200b]")
 _LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")
 _BLANK_LINES = re.compile(r"\n{2,}")
 

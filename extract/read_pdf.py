@@ -134,30 +134,29 @@ class _Probe:
     """ctypes buffers reused for every char probe (one allocation per document)."""
 
     def __init__(self):
+        import pypdfium2.raw as R
+
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.fonts: dict = {}
-        import pypdfium2.raw as R
-
         self.rect = R.FS_RECTF()
+        # bound once: these run for every line of every page
+        self._char_box, self._font_info = R.FPDFText_GetLooseCharBox, R.FPDFText_GetFontInfo
+        self._text_object = R.FPDFText_GetTextObject
 
     def box(self, tp, index):
-        import pypdfium2.raw as R
-
         rect = self.rect
-        R.FPDFText_GetLooseCharBox(tp, index, rect)
+        self._char_box(tp, index, rect)
         return rect.left, rect.right, rect.top, rect.bottom
 
     def bold(self, tp, index) -> bool:
-        import pypdfium2.raw as R
-
-        R.FPDFText_GetFontInfo(tp, index, self.name, 128, self.flags)
+        self._font_info(tp, index, self.name, 128, self.flags)
         key = (self.name.value, self.flags.value)
         if key not in self.fonts:
             name = self.name.value.decode("latin-1", "replace")
             # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
             self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
-                               or embedded_weight(R.FPDFText_GetTextObject(tp, index)) >= 600)
+                               or embedded_weight(self._text_object(tp, index)) >= 600)
         return self.fonts[key]
 
 
@@ -211,6 +210,7 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
     tp = textpage.raw
     width, height = size
     lines = []
+    char_box, is_bold, font_size_at = probe.box, probe.bold, R.FPDFText_GetFontSize
     for m in _LINE.finditer(text):
         raw_line = m.group()
         stripped = raw_line.strip()
@@ -221,13 +221,13 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
         mid = (first + last) // 2
         if text[mid].isspace():
             mid = first
-        l0, r0, t0, b0 = probe.box(tp, first)
-        l1, r1, t1, b1 = probe.box(tp, last)
+        l0, r0, t0, b0 = char_box(tp, first)
+        l1, r1, t1, b1 = char_box(tp, last)
         box = (min(l0, l1), max(r0, r1), max(t0, t1), min(b0, b1))
         x0, x1, top, bottom = to_display(box, rotation, width, height) if rotation else (
             box[0], box[1], height - box[2], height - box[3])
-        bold_start, bold_end = probe.bold(tp, first), probe.bold(tp, last)
-        font_size = R.FPDFText_GetFontSize(tp, mid)
+        bold_start, bold_end = is_bold(tp, first), is_bold(tp, last)
+        font_size = font_size_at(tp, mid)
         lines.append(Line(text=stripped, x0=x0, x1=x1, top=top, bottom=bottom,
                           size=round(font_size, 1), bold=bold_start and bold_end, page=page_no,
                           bold_start=bold_start, bold_end=bold_end))
@@ -580,20 +580,41 @@ def ruled_tables(drawn: _Drawn, textpage, height: float, lines: list[Line]) -> l
         return []
     tables = []
     for group in _group_cells(_cells(points)):
-        table = _table_from_cells(group, textpage, height, lines)
+        table = _table_from_cells(group, _bounded_text(textpage), height, lines)
         if table is not None:
             tables.append(table)
     return tables
 
 
-def _table_from_cells(cells: list[tuple], textpage, height: float, lines: list[Line]) -> Optional[Table]:
+def _bounded_text(textpage):
+    """text(left, bottom, right, top) -> the page's text inside that box. pypdfium2's
+    get_text_bounded asks pdfium twice (the length, then the text), and each call walks every
+    char of the page; one call into a buffer as long as the page's text halves the cost of
+    reading a table's cells. A result that fills the buffer may be cut short: asked again."""
+    import pypdfium2.raw as R
+
+    size = 2 * R.FPDFText_CountChars(textpage.raw) + 64
+    buffer = (ctypes.c_ushort * size)()
+
+    def text(left, bottom, right, top):
+        count = R.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, buffer, size)
+        if count >= size:
+            return textpage.get_text_bounded(left, bottom, right, top)
+        if count > 0 and buffer[count - 1] == 0:
+            count -= 1  # the terminating NUL pdfium adds when there is room
+        return ctypes.string_at(buffer, 2 * max(count, 0)).decode("utf-16-le", errors="ignore")
+
+    return text
+
+
+def _table_from_cells(cells: list[tuple], cell_text, height: float, lines: list[Line]) -> Optional[Table]:
     columns = sorted({c[0] for c in cells})
     row_tops = sorted({c[1] for c in cells})
     rows = []
     for top in row_tops:
         row = [""] * len(columns)
         for x0, t, x1, bottom in (c for c in cells if c[1] == top):
-            text = textpage.get_text_bounded(x0, height - bottom, x1, height - t)
+            text = cell_text(x0, height - bottom, x1, height - t)
             row[columns.index(x0)] = _join_cell_lines(text)
         rows.append(row)
     keep = [i for i in range(len(columns)) if any(r[i] for r in rows)]
@@ -738,16 +759,16 @@ def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
     in_band: Counter = Counter()
     at_height: Counter = Counter()
     edges = {layout.page: _edge_lines(layout) for layout in layouts}
+    bands = {layout.page: [_margin_band(ln, layout) for ln in layout.lines] for layout in layouts}
     for layout in layouts:
-        in_band.update({(_margin_band(ln, layout), ln.key)
-                        for ln in layout.lines if _margin_band(ln, layout)})
+        in_band.update({(band, ln.key) for ln, band in zip(layout.lines, bands[layout.page]) if band})
         at_height.update({_position_key(ln, layout) for i, ln in enumerate(layout.lines) if i in edges[layout.page]})
     threshold = max(2, (len(layouts) + 1) // 2)
     drop = set()
     for layout in layouts:
         for i, ln in enumerate(layout.lines):
-            band = _margin_band(ln, layout)
-            if _margin_band(ln, layout, 0.2) and is_page_number(ln.text):
+            band = bands[layout.page][i]
+            if (band or _margin_band(ln, layout, 0.2)) and is_page_number(ln.text):
                 drop.add((layout.page, i))
             elif band and in_band[(band, ln.key)] >= threshold:
                 drop.add((layout.page, i))
@@ -911,7 +932,7 @@ def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
     texts = [b.text for b in blocks] + [p.text for p in pages]
     if not any(_MARKS.search(t) for t in texts):
         return  # most documents: no hyphen at any line end, no vocabulary needed
-    hyphens = Hyphens(texts)
+    hyphens = Hyphens(p.text for p in pages)  # the blocks hold the pages' words again, regrouped
     for block in blocks:
         block.text = hyphens.resolve(block.text)
         if block.cells:
