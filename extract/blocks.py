@@ -60,7 +60,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 # itself: matching every gap between words was most of the cost of cleaning a page.
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]{2,}|[\t\u00a0\u2002\u2003\u2009\u200b]")
-_LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")  # spaces around a line break (not every break)
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 

@@ -247,6 +247,8 @@ def garbage_reason(text: str) -> Optional[str]:
     private-use or replacement characters from fonts without a ToUnicode map, "â€™" mojibake,
     or text that is mostly symbols ("^'CSloO ,.2Q23 ~~"). Digits count as good: a page of
     accounts ("£7,994.00", "(10,109.85)") has few letters and is fine."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        return _plain_ascii_reason(text)
     chars = _SPACE.sub("", text.replace("\ufffe", ""))
     if len(chars) < 20:
         return None
@@ -258,6 +260,26 @@ def garbage_reason(text: str) -> Optional[str]:
         return "garbage text (mojibake)"
     alnum = len(_NOT_ALNUM.sub("", chars))
     if alnum < 0.5 * len(chars):
+        return "garbage text (mostly symbols)"
+    return None
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b]")  # unmapped-glyph controls that are not whitespace
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
+def _plain_ascii_reason(text: str) -> Optional[str]:
+    """`garbage_reason` for ASCII text without control characters (most pages): the same tests,
+    counted with bytes.translate instead of regex passes over every character. No unmapped
+    glyphs or mojibake can be in such text."""
+    data = text.encode("ascii")
+    n_chars = len(data.translate(None, _ASCII_SPACE))
+    if n_chars < 20:
+        return None
+    if "(cid:" in text and len(_CID.findall(text)) * 6 > n_chars * 0.2:
+        return "garbage text (cid glyph codes)"
+    if len(data.translate(None, _ASCII_NOT_ALNUM)) < 0.5 * n_chars:
         return "garbage text (mostly symbols)"
     return None
 
@@ -1179,7 +1201,9 @@ def page_texts(layouts: list[PageLayout], drop: set[tuple[int, int]]) -> list[Pa
     for layout in layouts:
         lines = [ln.text for i, ln in enumerate(layout.lines) if (layout.page, i) not in drop]
         lines += [" | ".join(c for c in row if c) for t in layout.tables for row in t.rows]
-        text = _BROKEN_WORD.sub("", "\n".join(lines))
+        text = "\n".join(lines)
+        if "\ufffe" in text or "\x02" in text:
+            text = _BROKEN_WORD.sub("", text)
         out.append(PageText(page=layout.page, text=_finish(text), method=layout.method,
                             ocr_confidence=layout.confidence))
     return out
