@@ -201,6 +201,7 @@ def test_ocr_disabled_on_a_scan_is_refused():
 @pytest.mark.parametrize("text, reason", [
     ("(cid:12)(cid:7)(cid:33)(cid:4) " * 20, "garbage text (cid glyph codes)"),
     ("\ue001\ue002\ue003 \ue004\ue005" * 20, "garbage text (unmapped glyphs)"),
+    ("\x01\x02\x03 \x04\x05" * 20, "garbage text (unmapped glyphs)"),  # plain ASCII, but control codes
     ("The Councilâ€™s response â€“ Ã©tude â€œnoteâ€\x9d " * 5, "garbage text (mojibake)"),
     ("^'CSloO ~1^ <^ i^\" ~l^ ~w 1^ ^ ^ :: ;; ~~ 2Q23 ,.,. " * 3, "garbage text (mostly symbols)"),
     ("BALANCE B/F 01.04.24 7,515.87 INCOME 8,984.85 EXPENDITURE (10,109.85) £7,994.00 £440.85", None),
@@ -208,6 +209,28 @@ def test_ocr_disabled_on_a_scan_is_refused():
 ])
 def test_garbage_text_layers(text, reason):
     assert rp.garbage_reason(text) == reason
+
+
+def test_cell_text_in_one_call_equals_pypdfium2s_bounded_text():
+    """`_bounded_text` asks pdfium once per cell; it must read what get_text_bounded reads."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(fixture_path("bristol-city-council",
+                                          "transport-connectivity-policy-committee-forward-plan-2026-01-21.pdf"))
+    try:
+        page = pdf[5]
+        textpage = page.get_textpage()
+        width, height = page.get_size()
+        cell_text = rp._bounded_text(textpage)
+        boxes = [(x, y, x + w, y + h) for x in range(0, int(width), 90) for y in range(0, int(height), 60)
+                 for w, h in ((90, 60), (300, 200), (width, height))]
+        texts = [cell_text(*box) for box in boxes]
+        assert texts == [textpage.get_text_bounded(*box) for box in boxes]
+        assert sum(bool(t) for t in texts) > 20
+        textpage.close()
+        page.close()
+    finally:
+        pdf.close()
 
 
 # --- small rules ---------------------------------------------------------------------------
