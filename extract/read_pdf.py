@@ -406,9 +406,10 @@ class _Edge:
     b: float
 
 
-def _paint(handle) -> tuple[bool, bool]:
+def _paint(handle, fill: bool = True) -> tuple[bool, bool]:
     """(filled, stroked) with a visible, non-white colour. Text highlighting and white boxes
-    behind paragraphs (WECA question packs: ~100 a page) are not rules."""
+    behind paragraphs (WECA question packs: ~100 a page) are not rules. With `fill=False` the
+    fill is not looked at (reported False): a box's fill never makes it a rule."""
     import pypdfium2.raw as R
 
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -420,7 +421,7 @@ def _paint(handle) -> tuple[bool, bool]:
             return True
         return a.value > 0 and min(r.value, g.value, b.value) < 235
 
-    filled = fill_mode.value != 0 and visible(R.FPDFPageObj_GetFillColor)
+    filled = fill and fill_mode.value != 0 and visible(R.FPDFPageObj_GetFillColor)
     stroked = bool(stroke.value) and visible(R.FPDFPageObj_GetStrokeColor)
     return filled, stroked
 
@@ -485,11 +486,15 @@ def _path_edges(drawn: _Drawn, height: float) -> list[_Edge]:
         thin = (h <= SNAP and w >= MIN_RULE) or (w <= SNAP and h >= MIN_RULE)
         if not (thin or (w > 10 and h > 6)):
             continue
+        segments = R.FPDFPath_CountSegments(handle)
+        if not thin and segments <= 5:  # a box: only a visible stroke makes its sides rules
+            if segments in (4, 5) and _paint(handle, fill=False)[1]:
+                edges += _box_edges((l, b, r, t), height, False, True)
+            continue
         filled, stroked = _paint(handle)
         if not (filled or stroked):
             continue
-        segments = R.FPDFPath_CountSegments(handle)
-        if thin or segments <= 5:
+        if thin:
             edges += _box_edges((l, b, r, t), height, filled, stroked and segments in (4, 5))
         elif segments <= 400:
             for box in _subpath_boxes(handle, matrices):
