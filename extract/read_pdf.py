@@ -74,7 +74,7 @@ def _open_pdf(raw: bytes):
 # Pass 1: lines of one page
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per document: slots make them smaller and quicker to read
 class Line:
     """One visual line; coordinates in PDF points from the top-left of the page."""
 
