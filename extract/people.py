@@ -435,11 +435,15 @@ class Resolver:
         places = set(places)
         matches: list[Match] = []
         parsed = []
+        names: dict[tuple, Optional[NameParts]] = {}  # the same councillor is named hundreds of times
         for m in mentions:
             corrected = self.corrections.get(_alias_key(m.raw)) or self.corrections.get(_alias_key(m.name or ""))
             raw = corrected or m.name or m.raw
-            m.parts = m.parts or parse_name(raw, title=None if corrected else m.title,
-                                            location=m.location, places=places)
+            if m.parts is None:
+                asked = (raw, None if corrected else m.title, m.location)
+                if asked not in names:
+                    names[asked] = parse_name(raw, title=asked[1], location=m.location, places=places)
+                m.parts = names[asked]
             if m.parts is None:
                 continue
             pid = self.alias_map.get(_alias_key(raw)) or self.alias_map.get(m.parts.key())
@@ -506,5 +510,6 @@ class Resolver:
         return Match(m, person.id, "exact", 100.0)
 
 
+@functools.lru_cache(maxsize=8192)
 def _alias_key(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", fold(_clean(text)))
