@@ -24,6 +24,23 @@ MONTH_DAY_YEAR = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?({_MONTH})\.?\s+(\d{{1,2}})
 #: "12/09/2024", "12.09.24", "2024-09-12"
 NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+#: what follows a NUMERIC date's first 1-2 digits: a scan led by "/" or "." that re runs fast
+_NUMERIC_REST = re.compile(r"[/.]\d{1,2}[/.]\d\d")
+
+
+def _numeric_dates(text: str):
+    """The matches of NUMERIC.finditer(text), the same ones, ~4x faster over a whole document:
+    NUMERIC (led by \\b\\d) is tried only 1 or 2 characters before a hit of _NUMERIC_REST."""
+    pos, at = 0, 1  # where the next date may start; where the next hit may be
+    search, match = _NUMERIC_REST.search, NUMERIC.match
+    while (hit := search(text, max(at, pos + 1))) is not None:
+        j = hit.start()
+        for i in (j - 2, j - 1):
+            if i >= pos and (m := match(text, i)):
+                yield m
+                pos = m.end()
+                break
+        at = j + 1
 
 #: "2.00 pm", "10.00 am", "7:00 p.m.", "1.00pm", "3PM", "12 noon"
 TIME_12H = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
@@ -114,6 +131,50 @@ DAYFIRST_SIGNALS = {
     "postcode": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"),
     "currency": re.compile(r"[£€]"),
 }
+#: where each sign can start, for `_signal` (a sign's own `\b`, re.I or leading alternation makes
+#: re try it at every position of the text, ~10 ms a sign on the corpus): every match of a sign
+#: starts `back` characters before a hit of one of its words in text.lower() (a sign under re.I)
+#: or of one of its anchors in the text (a case-sensitive sign), and is confirmed by the sign itself
+SIGNAL_WORDS_AT = {
+    "councilor": (("council", (0,)), ("alder", (0,))),
+    "city_council": (("city", (0,)),),
+    "clock": ((".m.", (7, 6, 5)),),  # "12:30 p.m.": the digits start 5 to 7 characters before ".m."
+    "offices": (("mayor", (0,)), ("council", (0,)), ("city", (0,))),
+    "votes": (("roll", (0,)), ("yea", (0,)), ("aye", (0,))),
+    "councillor": (("council", (0,)), ("cllr", (0,))),
+}
+SIGNAL_ANCHORS = {
+    # the sign's ", Oregon" half (led by a comma: scanned fast) and its "OR 97201" half less its \b
+    "state": (re.compile(US_SIGNALS["state"].pattern.split("|\\b[A-Z]{2}")[0]), re.compile(r"[A-Z]{2}\s+\d{5}")),
+    "postcode": (re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"),),
+}
+
+
+def _signal(name: str, pattern: re.Pattern, text: str, low: str | None) -> bool:
+    """`pattern.search(text) is not None`, the pattern tried only where it can start.
+
+    `low` is text.lower() when it lines up with the text letter for letter and re.I reads no letter
+    of the text differently from lower() (else None: the plain search)."""
+    match = pattern.match
+    if name in SIGNAL_WORDS_AT:
+        if low is None:
+            return pattern.search(text) is not None
+        for word, backs in SIGNAL_WORDS_AT[name]:
+            at = low.find(word)
+            while at >= 0:
+                if any(at >= back and match(text, at - back) for back in backs):
+                    return True
+                at = low.find(word, at + 1)
+        return False
+    if name in SIGNAL_ANCHORS:
+        for anchor in SIGNAL_ANCHORS[name]:
+            search, pos = anchor.search, 0
+            while (hit := search(text, pos)) is not None:
+                if match(text, hit.start()):
+                    return True
+                pos = hit.start() + 1
+        return False
+    return pattern.search(text) is not None
 
 
 def dayfirst_for(text: str) -> bool:
@@ -123,7 +184,7 @@ def dayfirst_for(text: str) -> bool:
     month first). Otherwise US signs must outnumber UK ones, two kinds at least: the Rivergrove
     minutes ("Councilor Tuttle", "7:01 p.m.", "Rivergrove, Oregon") read "04/05/2023" as April 5."""
     text = text or ""
-    for m in NUMERIC.finditer(text):
+    for m in _numeric_dates(text):
         if "/" not in m.group(0) and len(m.group(3)) < 4:
             continue  # "11.25.01" is a parish minute number, not 25 November
         a, b = int(m.group(1)), int(m.group(2))
@@ -131,14 +192,23 @@ def dayfirst_for(text: str) -> bool:
             return True
         if b > 12 >= a >= 1 and b <= 31:
             return False
-    uk = sum(1 for pattern in DAYFIRST_SIGNALS.values() if pattern.search(text))
     low = text.lower()
+    # "ı" and "ſ" match i and s under re.I but lower() keeps them; "İ" lowers to two characters
+    aligned = low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+    # the postcode (slowest to scan, seldom there) is scanned only once it could change the answer:
+    # until then uk is one of uk and uk + 1, and both give every test below the same outcome
+    uk = sum(1 for name, pattern in DAYFIRST_SIGNALS.items()
+             if name != "postcode" and _signal(name, pattern, text, aligned))
+    postcode_unread = True
     us, unread = 0, len(US_SIGNALS)
     for name, pattern in US_SIGNALS.items():  # each a scan of the whole text: stop once the answer is known
         unread -= 1
         groups = US_SIGNAL_WORDS.get(name)
         if groups is None or any(all(word in low for word in group) for group in groups):
-            us += pattern.search(text) is not None
+            us += _signal(name, pattern, text, aligned)
+        if postcode_unread and uk + 1 in (us, us + unread):
+            uk += _signal("postcode", DAYFIRST_SIGNALS["postcode"], text, aligned)
+            postcode_unread = False
         if us >= 2 and us > uk:
             return False
         if us + unread < 2 or us + unread <= uk:
