@@ -117,6 +117,8 @@ _SUPPLEMENTARY = re.compile(r"^(?:\d{1,3}[.)]\s*)?Supplementary\s+questions?\b\s
 #: "Response by Cabinet Member Children and Young People", "Response to Supplementary Questions",
 #: "Response from Cllr Y:", "Written response:"
 _LABEL = r"(?:written\s+)?(?:response|answer|reply)"
+#: "Response:", "Cllr Smith's answer -": a label (compiled once: it was formatted and looked up per line)
+_LABELLED = re.compile(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", re.I)
 _RESPONSE = re.compile(
     rf"^(?:(?P<who>[A-Z][\w.’' -]{{1,40}}?)[’']s\s+)?(?P<label>{_LABEL})\b"
     r"(?:\s+to\s+(?:the\s+)?supplementary(?:\s+questions?)?)?"
@@ -128,6 +130,10 @@ _RESPONSE = re.compile(
 _STOP_OPENING = re.compile(r"^(?:RECOMMENDATIONS?|ACTIONS?|RESOLVED|DECISIONS?|AGREED)\b|^Resolved\s*(?:that|:)|"
                            r"^Supporting documents\b")
 _STOP_BEFORE_COLON = re.compile(r"\b(?:resolved|agreed|recommended)\b[^.]{0,200}:\s*$", re.S)
+
+
+_QUESTION_WORD = re.compile(r"\bquestions?\b", re.I)
+_SECTION_WORDS = re.compile(r"\b(?:questions|statements|petitions|appendix|minute item|agenda item)\b", re.I)
 
 
 def _stops(text: str) -> bool:
@@ -294,14 +300,19 @@ def _looks_like_name(text: str) -> bool:
     return all(t[0].isupper() or t.lower() in _NAME_PARTICLES or not t[0].isalpha() for t in tokens)
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
+
 def _all_caps_title(text: str) -> bool:
     """"NOTICES OF MOTION", "QUESTIONS", "MINUTE ITEM 37": a title in capitals; not an acronym
     left alone on a line by a converter ("COVID")."""
-    letters = re.sub(r"[^A-Za-z]", "", text)
+    letters = _NOT_LETTER.sub("", text)
     return letters.isupper() and _words(text) <= 12 and (len(letters) >= 8 or (_words(text) >= 2 and len(letters) >= 6))
 
 
+@functools.lru_cache(maxsize=4096)
 def _words(text: str) -> int:
+    """Cached: the shape tests ask it of the same line many times over."""
     return len(text.split())
 
 
@@ -718,7 +729,7 @@ class _Scanner:
         for block in self.blocks[i + 1:i + 80]:
             text = clean_text(block.text)
             if _RESPONSE.match(text) and self._is_response_marker(text) and \
-                    (_words(text) <= 6 or re.match(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", text, re.I)):
+                    (_words(text) <= 6 or _LABELLED.match(text)):
                 return True
             if _COMMITTEE_Q.match(text) or _QA_HEAD.match(text):
                 return False
@@ -759,7 +770,7 @@ class _Scanner:
             return True
         if not heading:
             return False
-        if not re.search(r"\bquestions?\b", text, re.I) or self.mode == "response" or self.current is None:
+        if not _QUESTION_WORD.search(text) or self.mode == "response" or self.current is None:
             self.layout = None if block.kind == "heading" or _ITEM_HEADING.match(text) else self.layout
         if (self.mode == "response" and self._section_heading(block, text)) or \
                 (self._hard_heading(text) and self._heading_ends_question(i, block, text)):
@@ -817,7 +828,7 @@ class _Scanner:
         if self._hard_heading(text) or (block.kind == "heading" and (block.heading_level or 9) <= 2):
             return True
         # "Public Forum Statements:" after the answers to public forum questions
-        return bool(re.search(r"\b(?:questions|statements|petitions|appendix|minute item|agenda item)\b", text, re.I)) \
+        return bool(_SECTION_WORDS.search(text)) \
             and not text.rstrip().endswith(".")
 
     def _heading_ends_question(self, i: int, block: Block, text: str) -> bool:
@@ -1007,7 +1018,7 @@ class _Scanner:
             draft.add(match.group("rest"), block.page)
 
     def _is_response_marker(self, text: str) -> bool:
-        return _words(text) <= 14 or bool(re.match(rf"^(?:[\w’' ]{{1,40}}[’']s\s+)?{_LABEL}\s*[:–-]", text, re.I))
+        return _words(text) <= 14 or bool(_LABELLED.match(text))
 
     def _is_follow_up(self, text: str) -> bool:
         """An unnumbered committee question: "The Committee asked the Director if ...",
