@@ -284,7 +284,9 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _upper(text: str) -> bool:
+    """Cached: asked of the same title lines again and again."""
     letters = "".join(filter(str.isalpha, text))
     return len(letters) >= 4 and len("".join(filter(str.isupper, letters))) / len(letters) > 0.8
 
@@ -843,11 +845,19 @@ def _valid_name(name: str) -> bool:
     return not re.search(r"\b(?:was|were|is|are|had|has|received|present|apologies|meeting|council)\b", name, re.I)
 
 
+def _may_say_apologies(line: str) -> bool:
+    """False only where none of the three APOLOGIES_ patterns can match: each needs the word
+    "apologies" in some case ("ı", "İ", "ſ" match i or s under re.I but lower() does not make them so)."""
+    return "apologies" in line.lower() or "ı" in line or "İ" in line or "ſ" in line
+
+
 def _apologies_in_items(blocks, lines, draft, first_item) -> list[Attendance]:
     """"Apologies for absence were received from Councillors JA Hyde, PP Marsh, RL Mayo and PD Newman."
     anywhere in the meeting's record (usually its first item)."""
     people = []
     for i in range(first_item, draft.end):
+        if not _may_say_apologies(lines[i]):
+            continue
         m = APOLOGIES_FROM.search(lines[i]) or APOLOGIES_COLON.match(lines[i]) or APOLOGIES_ACCEPTED.search(lines[i])
         if m:
             people += _names(m.group("names"), "apologies", blocks[i].page)
