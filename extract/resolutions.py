@@ -727,7 +727,8 @@ def find_actions(blocks: list[Block], doc_id: str, groups: list[_Group] | None =
             add(i, line, owner=imperative.group("owner"))
             continue
         for sentence in _SENTENCE.split(line):
-            sentence = re.sub(r"^[^:]{1,60}:\s+(?=\S)", "", sentence) if sentence is not line else sentence
+            if sentence is not line and ":" in sentence:  # the label's colon: no colon, nothing to strip
+                sentence = _SENTENCE_LABEL.sub("", sentence)
             imperative = IMPERATIVE.match(sentence.strip())
             if imperative:  # "... were reported. Clerk to report to Highways."
                 add(i, sentence.strip(), owner=imperative.group("owner"))
@@ -740,6 +741,9 @@ def find_actions(blocks: list[Block], doc_id: str, groups: list[_Group] | None =
         f.record.seq, f.record.id = seq, f"{doc_id[:16]}-a{seq}"
     return found
 
+
+#: "Highways: " opening a sentence of a paragraph
+_SENTENCE_LABEL = re.compile(r"^[^:]{1,60}:\s+(?=\S)")
 
 #: sentences with a promise's words that promise nothing:
 NOT_A_PROMISE = re.compile(
