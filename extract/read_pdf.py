@@ -239,49 +239,50 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf©¨¢£¤§±¶¼½¾]|â€|Â[\xa0-\xbf]")
 _CID = re.compile(r"\(cid:\d+\)")
-_NOT_ALNUM = re.compile(r"[\W_]")
 
 
 def garbage_reason(text: str) -> Optional[str]:
     """Why a text layer is garbage, or None. Examples of garbage: "(cid:12)(cid:7)" glyph ids,
     private-use or replacement characters from fonts without a ToUnicode map, "â€™" mojibake,
     or text that is mostly symbols ("^'CSloO ,.2Q23 ~~"). Digits count as good: a page of
-    accounts ("£7,994.00", "(10,109.85)") has few letters and is fine."""
-    if text.isascii() and not _ASCII_CONTROL.search(text):
-        return _plain_ascii_reason(text)
-    chars = _SPACE.sub("", text.replace("\ufffe", ""))
-    if len(chars) < 20:
-        return None
-    if "(cid:" in text and len(_CID.findall(text)) * 6 > len(chars) * 0.2:
-        return "garbage text (cid glyph codes)"
-    if _BAD_CHARS.search(chars) and len(_BAD_CHARS.findall(chars)) > 0.1 * len(chars):
-        return "garbage text (unmapped glyphs)"
-    if _MOJIBAKE.search(text) and len(_MOJIBAKE.findall(text)) > 0.02 * len(chars):
-        return "garbage text (mojibake)"
-    alnum = len(_NOT_ALNUM.sub("", chars))
-    if alnum < 0.5 * len(chars):
-        return "garbage text (mostly symbols)"
-    return None
+    accounts ("£7,994.00", "(10,109.85)") has few letters and is fine.
 
-
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b]")  # unmapped-glyph controls that are not whitespace
-_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
-
-
-def _plain_ascii_reason(text: str) -> Optional[str]:
-    """`garbage_reason` for ASCII text without control characters (most pages): the same tests,
-    counted with bytes.translate instead of regex passes over every character. No unmapped
-    glyphs or mojibake can be in such text."""
-    data = text.encode("ascii")
-    n_chars = len(data.translate(None, _ASCII_SPACE))
+    Characters are counted outside whitespace (pdfium's U+FFFE hyphen marks left out): the
+    ASCII ones with bytes.translate, the few others one by one. A regex pass over every
+    character of every page cost more than the rest of the health check."""
+    n_chars, n_bad, n_alnum = _char_counts(text)
     if n_chars < 20:
         return None
     if "(cid:" in text and len(_CID.findall(text)) * 6 > n_chars * 0.2:
         return "garbage text (cid glyph codes)"
-    if len(data.translate(None, _ASCII_NOT_ALNUM)) < 0.5 * n_chars:
+    if n_bad > 0.1 * n_chars:
+        return "garbage text (unmapped glyphs)"
+    if ("Ã" in text or "â" in text or "Â" in text) and len(_MOJIBAKE.findall(text)) > 0.02 * n_chars:
+        return "garbage text (mojibake)"
+    if n_alnum < 0.5 * n_chars:
         return "garbage text (mostly symbols)"
     return None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_BAD = bytes(c for c in range(128) if _BAD_CHARS.match(chr(c)) and not chr(c).isspace())
+
+
+def _char_counts(text: str) -> tuple[int, int, int]:
+    """(characters, unmapped-glyph characters, letters and digits), whitespace and U+FFFE left out."""
+    data = text.encode("ascii", "ignore")
+    n_chars = len(data.translate(None, _ASCII_SPACE))
+    n_bad = len(data) - len(data.translate(None, _ASCII_BAD))
+    n_alnum = len(data.translate(None, _ASCII_NOT_ALNUM))
+    for char in _NON_ASCII.findall(text) if not text.isascii() else ():
+        if char == "\ufffe" or char.isspace():
+            continue
+        n_chars += 1
+        n_bad += _BAD_CHARS.match(char) is not None
+        n_alnum += char.isalnum()
+    return n_chars, n_bad, n_alnum
 
 
 @dataclass
@@ -546,7 +547,7 @@ def _cells(points: dict) -> list[tuple]:
     (pdfplumber's intersections_to_cells, which this follows, with points indexed by row
     and column so a dense grid is not quadratic)."""
     def joined(p, q, kind):
-        return bool(points[p][kind] & points[q][kind])
+        return not points[p][kind].isdisjoint(points[q][kind])
 
     by_x: dict[float, list[float]] = {}
     by_y: dict[float, list[float]] = {}
