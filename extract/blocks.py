@@ -60,7 +60,6 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 # itself: matching every gap between words was most of the cost of cleaning a page.
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]{2,}|[\t\u00a0\u2002\u2003\u2009\u200b]")
-_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")  # spaces around a line break (not every break)
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 
@@ -82,9 +81,13 @@ def clean_text(text: str) -> str:
         text = _TAG.sub("", text)
     text = html.unescape(text)
     text = text.replace("**", "").replace("\\.", ".").replace("\\-", "-").replace("\\*", "*")
-    text = _SPACES.sub(" ", text.replace("\u00ad", ""))
+    text = text.replace("\u00ad", "")
+    if "  " in text or not text.isascii() or "\t" in text:  # else no run of spaces to fold
+        text = _SPACES.sub(" ", text)
     if "\n" in text:  # each line stripped, blank lines dropped
-        text = _BLANK_LINES.sub("\n", _LINE_EDGES.sub("\n", text))
+        text = "\n".join(map(str.strip, text.split("\n")))
+        if "\n\n" in text:
+            text = _BLANK_LINES.sub("\n", text)
     return text.strip()
 
 
