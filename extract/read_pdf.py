@@ -311,12 +311,13 @@ def drawn_objects(page, max_depth: int = 2) -> _Drawn:
     out = _Drawn()
     l, b, r, t = (ctypes.c_float() for _ in range(4))
     path_kind, image_kind, form_kind = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+    kind_of, bounds = R.FPDFPageObj_GetType, R.FPDFPageObj_GetBounds  # looked up once: a page has thousands
 
     def walk(handles, matrices, depth):
         for obj in handles:
-            kind = R.FPDFPageObj_GetType(obj)
+            kind = kind_of(obj)
             if kind == path_kind or kind == image_kind:
-                R.FPDFPageObj_GetBounds(obj, l, b, r, t)
+                bounds(obj, l, b, r, t)
                 box = (l.value, b.value, r.value, t.value)
                 for m in matrices:
                     box = _transform(m, box)
@@ -330,8 +331,8 @@ def drawn_objects(page, max_depth: int = 2) -> _Drawn:
                 children = (R.FPDFFormObj_GetObject(obj, j) for j in range(R.FPDFFormObj_CountObjects(obj)))
                 walk(children, [m] + matrices, depth + 1)
 
-    raw = page.raw
-    walk((R.FPDFPage_GetObject(raw, i) for i in range(R.FPDFPage_CountObjects(raw))), [], 0)
+    raw, object_at = page.raw, R.FPDFPage_GetObject
+    walk([object_at(raw, i) for i in range(R.FPDFPage_CountObjects(raw))], [], 0)
     return out
 
 
@@ -407,24 +408,30 @@ class _Edge:
     b: float
 
 
-def _paint(handle, fill: bool = True) -> tuple[bool, bool]:
-    """(filled, stroked) with a visible, non-white colour. Text highlighting and white boxes
-    behind paragraphs (WECA question packs: ~100 a page) are not rules. With `fill=False` the
-    fill is not looked at (reported False): a box's fill never makes it a rule."""
-    import pypdfium2.raw as R
+class _Paint:
+    """(filled, stroked) of a path with a visible, non-white colour. Text highlighting and white
+    boxes behind paragraphs (WECA question packs: ~100 a page) are not rules. One per page, its
+    ctypes buffers reused for every path. With `fill=False` the fill is not looked at (False)."""
 
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    R.FPDFPath_GetDrawMode(handle, fill_mode, stroke)
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    def __init__(self):
+        import pypdfium2.raw as R
 
-    def visible(getter):
+        self.mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._draw_mode = R.FPDFPath_GetDrawMode
+        self._fill_colour, self._stroke_colour = R.FPDFPageObj_GetFillColor, R.FPDFPageObj_GetStrokeColor
+
+    def __call__(self, handle, fill: bool = True) -> tuple[bool, bool]:
+        self._draw_mode(handle, self.mode, self.stroke)
+        filled = fill and self.mode.value != 0 and self._visible(self._fill_colour, handle)
+        stroked = bool(self.stroke.value) and self._visible(self._stroke_colour, handle)
+        return filled, stroked
+
+    def _visible(self, getter, handle) -> bool:
+        r, g, b, a = self.rgba
         if not getter(handle, r, g, b, a):
             return True
         return a.value > 0 and min(r.value, g.value, b.value) < 235
-
-    filled = fill and fill_mode.value != 0 and visible(R.FPDFPageObj_GetFillColor)
-    stroked = bool(stroke.value) and visible(R.FPDFPageObj_GetStrokeColor)
-    return filled, stroked
 
 
 MIN_RULE = 6.0  # points: shorter strokes are glyph parts (an "l" drawn as an outline), not rules
@@ -482,17 +489,18 @@ def _path_edges(drawn: _Drawn, height: float) -> list[_Edge]:
     import pypdfium2.raw as R
 
     edges = []
+    paint, segment_count = _Paint(), R.FPDFPath_CountSegments
     for (l, b, r, t), handle, matrices in drawn.paths:
         w, h = r - l, t - b
         thin = (h <= SNAP and w >= MIN_RULE) or (w <= SNAP and h >= MIN_RULE)
         if not (thin or (w > 10 and h > 6)):
             continue
-        segments = R.FPDFPath_CountSegments(handle)
+        segments = segment_count(handle)
         if not thin and segments <= 5:  # a box: only a visible stroke makes its sides rules
-            if segments in (4, 5) and _paint(handle, fill=False)[1]:
+            if segments in (4, 5) and paint(handle, fill=False)[1]:
                 edges += _box_edges((l, b, r, t), height, False, True)
             continue
-        filled, stroked = _paint(handle)
+        filled, stroked = paint(handle)
         if not (filled or stroked):
             continue
         if thin:
