@@ -121,7 +121,7 @@ class PageLayout:
     confidence: Optional[float] = None
 
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")  # a line of text without its edge spaces
 _SPACE = re.compile(r"\s+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NON_WORD = re.compile(r"\W+")
@@ -211,13 +211,9 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
     width, height = size
     lines = []
     char_box, is_bold, font_size_at = probe.box, probe.bold, R.FPDFText_GetFontSize
-    for m in _LINE.finditer(text):
-        raw_line = m.group()
-        stripped = raw_line.strip()
-        if not stripped:
-            continue
-        first = m.start() + (len(raw_line) - len(raw_line.lstrip()))
-        last = m.start() + len(raw_line.rstrip()) - 1
+    for m in _LINE_BODY.finditer(text):
+        stripped = m.group(1)
+        first, last = m.start(1), m.end(1) - 1
         mid = (first + last) // 2
         if text[mid].isspace():
             mid = first
