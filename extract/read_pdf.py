@@ -943,8 +943,8 @@ class Hyphens:
 
     def __init__(self, texts):
         words = set()
-        for text in texts:
-            words.update(self._WORDS.findall(_MARKS.sub(" ", text)))
+        for text in texts:  # the marks are not letters: they part words as a space would
+            words.update(self._WORDS.findall(text))
         self.vocab = {word.lower() for word in words}  # each distinct word lowered once
 
     def resolve(self, text: str) -> str:
