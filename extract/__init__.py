@@ -14,7 +14,7 @@ from schema.records import Document, DocumentRecords, Page
 
 from .blocks import ReadError, ReadResult
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.1.1"
 
 #: content type -> (module, function) of the reader; imported lazily so a missing optional
 #: dependency only matters for the formats that need it.

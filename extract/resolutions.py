@@ -676,18 +676,18 @@ IMPERATIVE = re.compile(
     r"organise|organize|ask|speak|email|review|find|request|confirm|clarify|put|add|order|get|book|inform|notify|"
     r"amalgamate|circulate|respond|reply|meet|discuss|source|investigate|obtain|produce|set\s+up|pursue|progress)\b",
     re.I)
-#: "Officers / The Director / The CM C&F ..." before what they did: the owner of a promise
-OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&'’ -]{1,60}?)\s+(?:explained|stated|confirmed|agreed|said|advised|"
+#: "Officers / The Director / The CM C&F / Mr. Hughes ..." before what they did: the owner of a promise
+OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&'’. -]{1,60}?)\s+(?:explained|stated|confirmed|agreed|said|advised|"
                    r"undertook|gave|did|would|will|was|were|noted|suggested|offered|indicated|responded|replied|"
                    r"promised|acknowledged|added)\b")
 #: "by 31 March 2025", "by the next meeting", "at the next meeting", "within six months"
 DUE = re.compile(r"\b(?:by|before|at|for)\s+(?:the\s+)?(?P<due>next\s+(?:scheduled\s+)?(?:meeting|committee|scrutiny\s+committee)"
                  r"|end\s+of\s+\w+(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{4})|\bwithin\s+(?P<within>\w+\s+"
                  r"(?:days|weeks|months))", re.I)
-#: a sentence break; the punctuation test comes first so that the regex engine tries the
-#: abbreviation look-behinds only after a full stop, not at every character of a long paragraph
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)"
-                       r"\s+(?=[A-Z\"“‘(])")
+#: a sentence break, but not after "Mr." or "e.g.". The punctuation test comes first so that the
+#: regex engine tries the abbreviation look-behinds only after a full stop, not at every character
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bCllr\.)(?<!\bSt\.)(?<!\bNo\.)"
+                       r"(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z\"“‘(])")
 _ACTION_HEADER = re.compile(r"\baction", re.I)
 _OWNER_HEADER = re.compile(r"\b(?:owner|by\s+whom|responsible|who|lead|officer)\b", re.I)
 _STATUS_HEADER = re.compile(r"\b(?:update|status|progress|outcome|done)\b", re.I)

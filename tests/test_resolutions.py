@@ -288,6 +288,15 @@ def test_action_precision(text, is_action):
     assert bool(find_actions(blocks_of(text), "f" * 64)) is is_action
 
 
+def test_a_promise_by_mr_x_keeps_his_name():
+    """"Mr." ends no sentence: the action is the whole promise, its owner the person."""
+    from extract.resolutions import find_actions
+    text = "The item was discussed at length. Mr. Hughes would provide a written response to the resident."
+    actions = [f.record for f in find_actions(blocks_of(text), "f" * 64)]
+    assert [a.text for a in actions] == ["Mr. Hughes would provide a written response to the resident."]
+    assert actions[0].owner == "Mr. Hughes"
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Members discussed the plan. The Cabinet RESOLVED that the plan be adopted.",
      ["The Cabinet RESOLVED that the plan be adopted."]),
