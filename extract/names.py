@@ -10,7 +10,7 @@ search for "Megan McGeown" finds her whatever the pack printed:
     "Melissa Portman - Lewis"          -> None, "Melissa Portman - Lewis", None (a name, kept whole)
 
 A place without a comma is split off only when it is *known*: named as a place elsewhere in the
-same document (`known_places`), or listed in the small gazetteer `fixtures/places.txt`; and
+same document (`known_places`), or listed in the small gazetteer `extract/places.txt`; and
 only after a full first + last name. A wrong split is worse than none: "Hannah Currie Hereford"
 splits, "Mary Ann Smith" never does.
 """
@@ -56,7 +56,7 @@ _PLACE_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
 #: a name token: "Megan", "McGeown", "O'Donovan", "CA", "J.", "Rees-Glinos"
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "places.txt"
+GAZETTEER = Path(__file__).resolve().parent / "places.txt"  # shipped with the package
 
 
 @dataclass
@@ -69,7 +69,7 @@ class PersonName:
 
 @functools.cache
 def gazetteer() -> frozenset[str]:
-    """Lower-cased place names from `fixtures/places.txt` (one a line, `#` comments)."""
+    """Lower-cased place names from `extract/places.txt` (one a line, `#` comments)."""
     try:
         lines = GAZETTEER.read_text(encoding="utf-8").splitlines()
     except OSError:
