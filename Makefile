@@ -31,7 +31,7 @@ $(VENV)/.installed: pyproject.toml
 
 install: system-deps $(VENV)/.installed ## Set up everything: Debian packages, virtualenv, Python packages
 
-$(ARCHIVE): $(VENV)/.installed $(shell find fixtures/documents -type f 2>/dev/null) $(wildcard extract/*.py schema/*.py schema/*.sql ingest/*.py)
+$(ARCHIVE): $(VENV)/.installed $(shell find fixtures/documents -type f 2>/dev/null) $(wildcard extract/*.py extract/*.txt schema/*.py schema/*.sql ingest/*.py)
 	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
 	@grep -v '^#' fixtures/councils.tsv | while IFS='	' read -r folder council; do \
 		echo "ingesting fixtures/documents/$$folder ($$council)"; \
