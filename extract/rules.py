@@ -186,11 +186,13 @@ def _required_tokens(pattern: list[dict]) -> list[list[str]]:
 _LETTERS = re.compile(r"[a-z]+")
 
 
-def _token_keys(words: list[str]) -> frozenset[str]:
+def _token_keys(words: list[str]) -> frozenset[str] | None:
     """The letter runs that show a token may be present: a token is never cut out of a longer
     word ("come" in "income", "will" in "William"), so a word of the token is a whole run of
-    letters in the lower-cased text ("members’" needs the run "members")."""
-    return frozenset(max(_LETTERS.findall(word), key=len) for word in words)
+    letters in the lower-cased text ("members’" needs the run "members"). None when a word has
+    no letters (":"): such a token cannot be looked for this way."""
+    runs = [_LETTERS.findall(word) for word in words]
+    return frozenset(max(r, key=len) for r in runs) if all(runs) else None
 
 
 #: words in most sentences of minutes: a token made of these tells little
@@ -206,21 +208,25 @@ def _telling(keys: frozenset[str]) -> tuple:
 def _promise_tokens() -> list[list[frozenset[str]]]:
     """Per PROMISES pattern, the keys of each compulsory token; the most telling token
     ("provide|send|..." rather than "would" or "to|with") first."""
-    return [sorted((_token_keys(words) for words in _required_tokens(pattern)), key=_telling, reverse=True)
-            for patterns in PROMISES.values() for pattern in patterns]
+    keyed = ([keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None]
+             for patterns in PROMISES.values() for pattern in patterns)
+    return [sorted(tokens, key=_telling, reverse=True) for tokens in keyed]
 
 
 @functools.cache
-def _first_keys() -> frozenset[str]:
-    """Every pattern's most telling token at once: most texts have none of these words."""
-    return frozenset().union(*(tokens[0] for tokens in _promise_tokens()))
+def _first_keys() -> frozenset[str] | None:
+    """Every pattern's most telling token at once: most texts have none of these words. None
+    when some pattern has no word to look for (no text can be turned away at this gate)."""
+    tokens = _promise_tokens()
+    return frozenset().union(*(t[0] for t in tokens)) if all(tokens) else None
 
 
 def _may_promise(low: str) -> bool:
     """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
     token none of whose words is in it. Never false for a text the Matcher would match."""
     words = set(_LETTERS.findall(low))
-    if words.isdisjoint(_first_keys()):
+    first = _first_keys()
+    if first is not None and words.isdisjoint(first):
         return False
     return any(all(not words.isdisjoint(keys) for keys in tokens) for tokens in _promise_tokens())
 

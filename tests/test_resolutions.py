@@ -361,3 +361,20 @@ def test_prefilters_spare_spacy_most_texts():
     texts = [t for parts in PREFILTER_DOCUMENTS for t in _texts_of(parts)]
     passed = sum(rules._may_promise(t.lower()) for t in texts)
     assert passed < 0.2 * len(texts)
+
+
+def test_a_promise_rule_without_words_is_never_prefiltered_away(monkeypatch):
+    """A rule whose compulsory token is punctuation gives the prefilter nothing to look for:
+    every text must then reach the Matcher."""
+    caches = (rules._promise_tokens, rules._first_keys, rules._matcher)
+    monkeypatch.setattr(rules, "PROMISES", {**rules.PROMISES, "colon": [[{"LOWER": ":"}]]})
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert rules._first_keys() is None
+        assert [label for label, _, _ in rules.promises("Note: nothing else here")] == ["colon"]
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
+    assert rules.promises("Note: nothing else here") == []
