@@ -91,6 +91,18 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+#: letters re.I reads as i or s while str.lower() leaves them as they are ("İ" even grows)
+RE_I_ONLY = ("ı", "ſ", "İ")
+
+
+def may_say(text: str, *words: str) -> bool:
+    """Whether `text` may hold one of these lower-case words in some case: a cheap guard before
+    a case-insensitive regex that cannot match without one. lower() stands in for re.I except
+    for the letters in RE_I_ONLY, so a text with one of them always passes."""
+    low = text.lower()
+    return any(word in low for word in words) or any(char in text for char in RE_I_ONLY)
+
+
 @functools.lru_cache(maxsize=4096)
 def one_line(text: str) -> str:
     """Text with all whitespace folded to single spaces."""

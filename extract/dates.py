@@ -11,6 +11,8 @@ from datetime import date
 
 from dateutil import parser as dateparser
 
+from .blocks import RE_I_ONLY
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -116,15 +118,6 @@ US_SIGNALS = {
                         r"Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
                         r"Washington|West\s+Virginia|Wisconsin|Wyoming)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),
 }
-#: words (lower case) a US sign cannot match without, any one group wholly: a whole-text scan
-#: for a sign whose words are absent is skipped (the signs are read across a whole document)
-US_SIGNAL_WORDS = {
-    "councilor": [("councilor",), ("council", "member"), ("alder",)],
-    "city_council": [("city", "council")],
-    "clock": [(".m.",)],
-    "offices": [("mayor", "pro", "tem"), ("council", "president"), ("city",)],
-    "votes": [("roll", "call"), ("yea", "nay"), ("aye",)],
-}
 #: signs of a UK, Irish or NZ document: "Councillor", "Cllr", a postcode, pounds or euros
 DAYFIRST_SIGNALS = {
     "councillor": re.compile(r"\bcouncillors?\b|\bcllrs?\b", re.I),
@@ -192,9 +185,8 @@ def dayfirst_for(text: str) -> bool:
             return True
         if b > 12 >= a >= 1 and b <= 31:
             return False
-    low = text.lower()
-    # "ı" and "ſ" match i and s under re.I but lower() keeps them; "İ" lowers to two characters
-    aligned = low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+    low = text.lower()  # stands in for re.I letter for letter, unless the text has RE_I_ONLY letters
+    aligned = low if len(low) == len(text) and not any(char in text for char in RE_I_ONLY) else None
     # the postcode (slowest to scan, seldom there) is scanned only once it could change the answer:
     # until then uk is one of uk and uk + 1, and both give every test below the same outcome
     uk = sum(1 for name, pattern in DAYFIRST_SIGNALS.items()
@@ -203,9 +195,7 @@ def dayfirst_for(text: str) -> bool:
     us, unread = 0, len(US_SIGNALS)
     for name, pattern in US_SIGNALS.items():  # each a scan of the whole text: stop once the answer is known
         unread -= 1
-        groups = US_SIGNAL_WORDS.get(name)
-        if groups is None or any(all(word in low for word in group) for group in groups):
-            us += _signal(name, pattern, text, aligned)
+        us += _signal(name, pattern, text, aligned)
         if postcode_unread and uk + 1 in (us, us + unread):
             uk += _signal("postcode", DAYFIRST_SIGNALS["postcode"], text, aligned)
             postcode_unread = False

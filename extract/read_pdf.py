@@ -610,9 +610,9 @@ def ruled_tables(drawn: _Drawn, textpage, height: float, lines: list[Line]) -> l
     points = _intersections(merged)
     if len(points) > MAX_GRID_POINTS:
         return []
-    tables = []
+    tables, cell_text = [], _bounded_text(textpage)  # one buffer for every table of the page
     for group in _group_cells(_cells(points)):
-        table = _table_from_cells(group, _bounded_text(textpage), height, lines)
+        table = _table_from_cells(group, cell_text, height, lines)
         if table is not None:
             tables.append(table)
     return tables

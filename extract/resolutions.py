@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from schema.records import Action, Resolution, Vote
 
 from . import dates, rules, segment
-from .blocks import Block, one_line
+from .blocks import Block, may_say, one_line
 from .spans import Found
 
 # ---------------------------------------------------------------------------------------------
@@ -239,18 +239,10 @@ SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously
                              r"(?:RESOLVED|resolved|AGREED|DECIDED)\s+(?:that|to)\b)")
 
 
-def _may_lead_sentence(line: str) -> bool:
-    """False only where no sentence of `line` can match SENTENCE_LEADER, which needs "resolved",
-    "agreed" or "decided" in some case: a guard before splitting every line into sentences.
-    ("ſ", "ı", "İ" match s or i under re.I but lower() does not make them so: no guard then.)"""
-    low = line.lower()
-    return "resolved" in low or "agreed" in low or "decided" in low or "ſ" in line or "ı" in line or "İ" in line
-
-
 def _sentence_group(blocks, lines, i) -> _Group | None:
     """A decision recorded mid-paragraph ("5. Finance: ... It was resolved to pay the invoices.")."""
     line = lines[i]
-    if not _may_lead_sentence(line):
+    if not may_say(line, "resolved", "agreed", "decided"):  # SENTENCE_LEADER needs one: skip the split
         return None
     sentences = _SENTENCE.split(line)
     for n, sentence in enumerate(sentences + ([line.split(": ", 1)[1]] if ": " in line[:80] else [])):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from schema.records import AgendaItem, Attendance, Meeting
 
 from . import dates, rules
-from .blocks import Block, ReadResult, one_line
+from .blocks import Block, ReadResult, may_say, one_line
 from .spans import ItemSpan, MeetingSpan, Segmentation
 
 # ---------------------------------------------------------------------------------------------
@@ -845,18 +845,12 @@ def _valid_name(name: str) -> bool:
     return not re.search(r"\b(?:was|were|is|are|had|has|received|present|apologies|meeting|council)\b", name, re.I)
 
 
-def _may_say_apologies(line: str) -> bool:
-    """False only where none of the three APOLOGIES_ patterns can match: each needs the word
-    "apologies" in some case ("ı", "İ", "ſ" match i or s under re.I but lower() does not make them so)."""
-    return "apologies" in line.lower() or "ı" in line or "İ" in line or "ſ" in line
-
-
 def _apologies_in_items(blocks, lines, draft, first_item) -> list[Attendance]:
     """"Apologies for absence were received from Councillors JA Hyde, PP Marsh, RL Mayo and PD Newman."
     anywhere in the meeting's record (usually its first item)."""
     people = []
     for i in range(first_item, draft.end):
-        if not _may_say_apologies(lines[i]):
+        if not may_say(lines[i], "apologies"):  # each APOLOGIES_ pattern needs the word
             continue
         m = APOLOGIES_FROM.search(lines[i]) or APOLOGIES_COLON.match(lines[i]) or APOLOGIES_ACCEPTED.search(lines[i])
         if m:
