@@ -39,7 +39,26 @@ SUFFIX_TYPES = {
     ".txt": "text/plain",
 }
 
-__all__ = ["EXTRACTOR_VERSION", "ReadError", "content_type_for", "extract_document", "read"]
+__all__ = ["EXTRACTOR_VERSION", "ReadError", "content_type_for", "extract_document", "read", "warm_up"]
+
+
+def warm_up() -> None:
+    """Import every reader and build what each process builds once (spaCy's tokenizer and
+    matchers, the gazetteer). A bulk ingest calls this before forking its workers, which then
+    share all of it: otherwise each worker spends about a second importing spaCy and building
+    the same tables again before its first document."""
+    for module_name in sorted({module for module, _ in READERS.values()}):
+        try:
+            importlib.import_module(module_name)
+        except ImportError:  # an optional format's library is missing: its files fail alone
+            pass
+    from . import assemble, names, questions, rules  # noqa: F401 (assemble: imported for its imports)
+
+    for name in ("leaders", "promises", "titles"):
+        rules._matcher(name)
+    rules._first_keys()
+    questions._lead_matcher()
+    names.gazetteer()
 
 
 def content_type_for(name: str, raw: bytes | None = None) -> str | None:

@@ -216,14 +216,14 @@ _ANSWERING_ROLE = re.compile(r"\b(?:councillor|cllr|mayor|leader|cabinet|portfol
 
 @functools.cache
 def _lead_matcher():
-    """spaCy blank("en") tokenizer + Matcher for RESPONDER_LEAD, built once per process."""
-    import spacy
+    """The shared blank English tokenizer + a Matcher for RESPONDER_LEAD, built once per process."""
     from spacy.matcher import Matcher
 
-    nlp = spacy.blank("en")
-    matcher = Matcher(nlp.vocab)
+    from .rules import nlp
+
+    matcher = Matcher(nlp().vocab)
     matcher.add("responder", RESPONDER_LEAD, greedy="LONGEST")
-    return nlp, matcher
+    return nlp(), matcher
 
 
 def responder_lead(text: str) -> Optional[str]:

@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 
-from extract import EXTRACTOR_VERSION, ReadError, extract_document
+from extract import EXTRACTOR_VERSION, ReadError, extract_document, warm_up
 from schema.load import record_failure, save_document
 
 from .cache import Cache
@@ -173,6 +173,9 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
 
     def submit(pool, source, raw):
         """A future for the extraction: in the pool, or here when the pool has broken."""
+        if not submitted:  # the pool forks its workers at the first submit: they inherit this
+            warm_up()      # (a rerun that skips every document never loads spaCy)
+            gc.freeze()
         try:
             return pool.submit(extract_source, source, raw)
         except BrokenProcessPool:
@@ -195,8 +198,9 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                     summary.add(SKIPPED)
                     continue
                 raw, sha = prepared
+                future = submit(pool, source, raw)
                 submitted.add(sha)
-                in_flight.append((source, sha, submit(pool, source, raw)))
+                in_flight.append((source, sha, future))
                 while len(in_flight) > 2 * workers:
                     finish_oldest()
             while in_flight:

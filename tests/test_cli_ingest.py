@@ -116,6 +116,28 @@ def test_parallel_and_serial_ingest_build_the_same_archive(tmp_path, seeds_dir):
     assert contents[0]["questions"]
 
 
+def test_workers_inherit_a_warmed_extractor_and_a_rerun_never_warms_it(tmp_path, seeds_dir, monkeypatch):
+    """The extractor (spaCy, its matchers) is built once, before the workers fork, and not at
+    all when every document is already in the archive."""
+    import extract
+    from extract import questions, rules
+    from ingest import pipeline
+    from ingest.cache import Cache
+    from ingest.sources import walk
+    from schema import open_archive
+
+    extract.warm_up()
+    assert rules.nlp.cache_info().currsize == 1
+    assert questions._lead_matcher()[0] is rules.nlp()  # one tokenizer, not two
+    calls = []
+    monkeypatch.setattr(pipeline, "warm_up", lambda: calls.append(1))
+    db = open_archive(tmp_path / "a.db")
+    first = pipeline.run_ingest(db, list(walk([seeds_dir])), Cache(tmp_path / "c"), workers=2)
+    again = pipeline.run_ingest(db, list(walk([seeds_dir])), Cache(tmp_path / "c"), workers=2)
+    assert (first.line(), again.line()) == ("5 loaded, 0 unchanged, 0 failed", "0 loaded, 5 unchanged, 0 failed")
+    assert calls == [1]
+
+
 def test_same_file_twice_in_one_run_loads_once(archive_path, tmp_path, seeds_dir):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
