@@ -26,8 +26,9 @@ class Cache:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
-    def put(self, raw: bytes) -> str:
-        sha = hashlib.sha256(raw).hexdigest()
+    def put(self, raw: bytes, sha256: str | None = None) -> str:
+        """Keep `raw` under its SHA-256 (pass it when already known: hashing a 100 MB pack twice is waste)."""
+        sha = sha256 or hashlib.sha256(raw).hexdigest()
         target = self.path_for(sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -79,7 +79,7 @@ def prepare(db, source: Source, raw: bytes | None, cache: Cache, *, force: bool 
     if not force and already_loaded(db, sha):
         return None
     try:
-        cache.put(raw)
+        cache.put(raw, sha)
     except OSError as exc:
         raise fail(db, source, f"cannot write to the raw cache ({exc.strerror or exc})", sha) from None
     return raw, sha
