@@ -129,6 +129,20 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+#: Documents read ahead of the one being loaded: while one worker reads a 500-page pack, the
+#: others go on with up to this many documents after it instead of waiting for it to load.
+WINDOW_PER_WORKER = 8
+WINDOW_BYTES = 256 * 2**20  # unsent raw bytes held at once
+
+
+@dataclass
+class _Job:
+    source: Source
+    sha: str
+    raw: bytes | None  # until sent to a worker
+    future: concurrent.futures.Future | None = None
+
+
 def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error=None,
                progress=None, workers=None) -> Summary:
     """Ingest every source; `on_error(message)` is told about each failure. With `strict`, the
@@ -136,7 +150,8 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
 
     With more than one worker, extraction (the CPU-bound part) runs in a process pool while this
     process reads files, fills the cache and writes each document in its own transaction, in the
-    order given; a few documents are in flight at a time, so memory stays bounded."""
+    order given; a window of documents is read ahead (WINDOW_PER_WORKER, WINDOW_BYTES), so
+    memory stays bounded."""
     summary = Summary()
     sources = progress or sources
     workers = default_workers() if workers is None else workers
@@ -157,31 +172,49 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                 failed(exc)
         return summary
 
-    in_flight = collections.deque()
-    submitted = set()  # the same bytes twice in one run (a file in two folders) load once
+    window = collections.deque()  # _Job, in the order given: loaded in this order
+    seen = set()  # the same bytes twice in one run (a file in two folders) load once
+    warmed = []
 
-    def finish_oldest():
-        source, sha, future = in_flight.popleft()
+    def load_oldest():
+        job = window.popleft()
         try:
-            extracted = future.result()
+            extracted = job.future.result()
         except BrokenProcessPool:
             extracted = "extraction failed (its worker process died)"
         try:
-            summary.add(save_extracted(db, source, extracted, sha))
+            summary.add(save_extracted(db, job.source, extracted, job.sha))
         except IngestError as exc:
             failed(exc)
 
-    def submit(pool, source, raw):
-        """A future for the extraction: in the pool, or here when the pool has broken."""
-        if not submitted:  # the pool forks its workers at the first submit: they inherit this
-            warm_up()      # (a rerun that skips every document never loads spaCy)
+    def submit(pool, job):
+        """Start the job's extraction: in the pool, or here when the pool has broken."""
+        if not warmed:  # the pool forks its workers at the first submit: they inherit this
+            warm_up()   # (a rerun that skips every document never loads spaCy)
             gc.freeze()
+            warmed.append(True)
+        raw, job.raw = job.raw, None
         try:
-            return pool.submit(extract_source, source, raw)
+            job.future = pool.submit(extract_source, job.source, raw)
         except BrokenProcessPool:
-            done = concurrent.futures.Future()
-            done.set_result(extract_source(source, raw))
-            return done
+            job.future = concurrent.futures.Future()
+            job.future.set_result(extract_source(job.source, raw))
+
+    def step(pool):
+        """Keep every worker busy (oldest waiting document first) and load the oldest document
+        once it is extracted; else wait for any extraction to finish."""
+        busy = [job.future for job in window if job.future is not None and not job.future.done()]
+        waiting = [job for job in window if job.future is None]
+        for job in waiting[:max(0, workers + 1 - len(busy))]:
+            submit(pool, job)
+            busy.append(job.future)
+        if window[0].future is not None and window[0].future.done():
+            load_oldest()
+        else:
+            concurrent.futures.wait(busy, return_when=concurrent.futures.FIRST_COMPLETED)
+
+    def full() -> bool:
+        return len(window) >= WINDOW_PER_WORKER * workers or sum(len(j.raw or b"") for j in window) > WINDOW_BYTES
 
     with _collector_frozen(), concurrent.futures.ProcessPoolExecutor(workers) as pool:
         try:
@@ -190,21 +223,19 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                     prepared = prepare(db, source, None, cache, force=force)
                 except IngestError as exc:
                     if strict:  # what came before the failure still loads, as in a serial run
-                        while in_flight:
-                            finish_oldest()
+                        while window:
+                            step(pool)
                     failed(exc)
                     continue
-                if prepared is None or prepared[1] in submitted:
+                if prepared is None or prepared[1] in seen:
                     summary.add(SKIPPED)
                     continue
-                raw, sha = prepared
-                future = submit(pool, source, raw)
-                submitted.add(sha)
-                in_flight.append((source, sha, future))
-                while len(in_flight) > 2 * workers:
-                    finish_oldest()
-            while in_flight:
-                finish_oldest()
+                seen.add(prepared[1])
+                window.append(_Job(source, prepared[1], prepared[0]))
+                while full():
+                    step(pool)
+            while window:
+                step(pool)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise

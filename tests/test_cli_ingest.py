@@ -138,6 +138,44 @@ def test_workers_inherit_a_warmed_extractor_and_a_rerun_never_warms_it(tmp_path,
     assert calls == [1]
 
 
+def _slow_first(source, raw):
+    """Extraction as in a worker, the first document taking a second (a 500-page pack); each
+    writes down when it finished."""
+    import time
+    from pathlib import Path
+
+    from ingest import pipeline
+
+    if source.filename.startswith("00"):
+        time.sleep(1.0)
+    result = pipeline._real_extract_source(source, raw)
+    Path(source.path).with_suffix(".done").write_text(repr(time.monotonic()))
+    return result
+
+
+def test_a_slow_document_does_not_hold_up_the_documents_after_it(tmp_path, monkeypatch):
+    """While one worker reads a long document, the others go on with the documents after it
+    (they are read ahead), and everything still loads in the order given."""
+    from ingest import pipeline
+    from ingest.cache import Cache
+    from ingest.sources import walk
+    from schema import open_archive
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n:02d}.txt").write_text(f"Minutes of the meeting number {n}\n\n1. Apologies\nNone.\n")
+    monkeypatch.setattr(pipeline, "_real_extract_source", pipeline.extract_source, raising=False)
+    monkeypatch.setattr(pipeline, "extract_source", _slow_first)
+    db = open_archive(tmp_path / "a.db")
+    summary = pipeline.run_ingest(db, list(walk([folder])), Cache(tmp_path / "c"), workers=2)
+    assert summary.line() == "12 loaded, 0 unchanged, 0 failed"
+    finished = {p.stem: float(p.read_text()) for p in folder.glob("*.done")}
+    assert max(t for name, t in finished.items() if name != "00") < finished["00"]
+    loaded = [r[0] for r in db.execute("select filename from documents order by rowid")]
+    assert loaded == sorted(loaded)
+
+
 def test_same_file_twice_in_one_run_loads_once(archive_path, tmp_path, seeds_dir):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
