@@ -1,0 +1,87 @@
+"""The fast paths of question finding and the token rules give what the slow ones gave.
+
+Each cheap test placed before a costly one (a substring before a case-insensitive regex, letter
+runs before the spaCy Matcher) may let through what does not match, never the reverse; each
+cache must answer as the function would. These tests hold them to that on real documents and on
+texts built to trip a careless shortcut: capitals, punctuation-only tokens, non-ASCII letters.
+"""
+import re
+import sys
+
+import pytest
+
+from extract import questions
+
+from .conftest import fixture_path
+
+DOCUMENTS = [
+    ("herefordshire", "001_084bcb77530a1605.txt"), ("herefordshire", "004_58a656bbb4bbd1d0.txt"),
+    ("hastings-district-council", "council-2019-05-02-minutes-scraped-text.txt"),
+    ("limerick-city-and-county-council", "full-council-2022-11-28-minutes-converted.md"),
+    ("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf"),
+    ("rivergrove-or", "city-council-2018-12-10-minutes.pdf"),
+    ("des-moines-ia", "city-council-1998-11-16-summary-minutes.pdf"),
+]
+
+
+def _lines_of(parts):
+    """Every block's text, its lines and its comma-separated pieces (the shape of attendance lists)."""
+    from extract import content_type_for, read
+
+    path = fixture_path(*parts)
+    for block in read(path.read_bytes(), content_type_for(path.name)).blocks:
+        text = block.text or " | ".join(block.cells or [])
+        yield text
+        for line in text.splitlines():
+            yield line
+            yield from re.split(r"[,;]", line)
+
+
+def _case_twins(letter: str) -> list[str]:
+    """Every character that a case-insensitive regex lets stand for `letter` ("ſ" for "s")."""
+    pattern = re.compile(letter, re.I)
+    return [chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))]
+
+
+# --- questions: "supplementary" before the regexes that need it ------------------------------
+
+SUPPLEMENTARY_TEXTS = [
+    "Mr Jones asked a supplementary question about the footpath.",
+    "MR JONES ASKED A SUPPLEMENTARY QUESTION.", "Cllr Lee Raised The Following Supplementary:",
+    "Those who attended were invited to ask supplementary questions. The following responses were given:",
+    "She asked one ſupplementary question",  # long s: re.I matches it to "s"
+    "He put a SUPPLEMENTARY question", "asked a supplementary",
+]
+
+
+def test_the_supplementary_prefilter_letters_have_no_case_twins_that_lower_misses():
+    """re.I lets "ſ" stand for "s" and "K" (Kelvin) for "k"; lower() turns the Kelvin sign into
+    "k" but keeps "ſ". The prefilter looks only for letters whose every twin lower() folds."""
+    for letter in set("upplementar"):
+        assert all(twin.lower() == letter for twin in _case_twins(letter)), letter
+    assert "ſ" in _case_twins("s") and "ſ".lower() != "s"  # why "s" is left out
+
+
+@pytest.mark.parametrize("parts", DOCUMENTS, ids=lambda p: p[1])
+def test_the_supplementary_prefilter_never_turns_away_a_match(parts):
+    for text in list(_lines_of(parts)) + SUPPLEMENTARY_TEXTS:
+        if questions._SUPP_PROSE.search(text) or questions._SUPP_INTRO.search(text):
+            assert questions._says_supplementary(text), text
+
+
+def test_the_supplementary_texts_do_match():
+    assert all(questions._SUPP_PROSE.search(t) or questions._SUPP_INTRO.search(t) for t in SUPPLEMENTARY_TEXTS)
+
+
+# --- questions: all-capital titles -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "NOTICES OF MOTION", "QUESTIONS", "MINUTE ITEM 37", "Minute item 37", "COVID", "PUBLIC QUESTIONS é",
+    "ÉLECTIONS ET QUESTIONS", "12. QUESTIONS FROM MEMBERS OF THE PUBLIC", "AB CD", "A1 B2 C3 D4", "", "  ",
+    "QUESTIONS FROM MEMBERS OF THE PUBLIC AND COUNCILLORS OF THE COUNTY COUNCIL AND OTHERS TOO",
+])
+def test_all_caps_title_is_the_letters_test(text):
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    words = len(text.split())
+    slow = letters.isupper() and words <= 12 and (len(letters) >= 8 or (words >= 2 and len(letters) >= 6))
+    assert questions._all_caps_title(text) == slow
