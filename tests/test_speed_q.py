@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from extract import questions
+from extract import questions, rules
 
 from .conftest import fixture_path
 
@@ -85,3 +85,44 @@ def test_all_caps_title_is_the_letters_test(text):
     words = len(text.split())
     slow = letters.isupper() and words <= 12 and (len(letters) >= 8 or (words >= 2 and len(letters) >= 6))
     assert questions._all_caps_title(text) == slow
+
+
+# --- rules: titles before names --------------------------------------------------------------
+
+TITLED = [
+    "Councillor Toni Fagan", "Cllr. J Smith", "CLLR SMITH", "cllr smith", "Mayor Hazlehurst",
+    "Council President Mary Smith", "Co-opted Member Jane Doe", "co-opted members", "Co - opted Member X",
+    "Ms. Hannah Currie", "Deputy Mayor X", "Mr.Smith", "(Mr) Smith", "Mrs", "Dr-Smith", "Lord Mayor",
+    "Councillors’ Smith and Jones", "MRS. Ødegaard", "Miss Ærø", "Señor Smith", "İMr Smith", "KMr Smith",
+    "Mr Smith", " Mr Smith ", "Sir", "Dame Judi", "Professor Ng", "Revd. Canon Jones", "County Councillor A",
+    "Messrs Smith and Jones", "Supervisor Lee", ".", "-", "", "Jane Smith", "Mister Smith", "Mrsmith",
+    "Itll Mr", "Thats Cllr Lee", "Member", "MEMBERS PRESENT", "Commissioner Gordon", "Alderwoman Ng",
+]
+
+
+@pytest.mark.parametrize("name", TITLED)
+def test_split_title_prefilter_never_turns_away_a_title(name):
+    assert rules.split_title(name) == rules._title_split(name.strip())
+
+
+@pytest.mark.parametrize("parts", DOCUMENTS, ids=lambda p: p[1])
+def test_split_title_prefilter_on_real_lines(parts):
+    for text in _lines_of(parts):
+        assert rules.split_title(text) == rules._title_split(text.strip()), text
+
+
+def test_no_tokenizer_exception_cuts_a_title_word_out_of_a_longer_word():
+    """The title prefilter looks for whole runs of letters: sound only while no token the
+    Matcher could want is cut out of a longer word. spaCy's exceptions do cut some ("Itll" ->
+    "It", "ll"); none of them cuts a title word."""
+    keys = set().union(*(k for tokens in rules._title_tokens() for k in tokens))
+    for exception in rules.nlp().tokenizer.rules:
+        runs = set(re.findall(r"[a-z]+", exception.lower()))
+        for token in rules.nlp().make_doc(exception):
+            assert not (set(re.findall(r"[a-z]+", token.lower_)) & keys) - runs, exception
+
+
+def test_letter_runs_are_the_findall_words():
+    for text in TITLED + SUPPLEMENTARY_TEXTS + ["a1b2c", "members’ (and) co-opted", "naïve café", "ABC def"]:
+        low = text.lower()
+        assert rules._letter_runs(low) == set(re.findall(r"[a-z]+", low))
