@@ -277,9 +277,17 @@ def promises(text: str) -> list[tuple[str, int, int]]:
     """Every promise to act later in `text`, as (rule name, start char, end char).
 
     "a written response would be provided to clarify the point" -> [("passive_document", 2, 38)]"""
+    return list(_promises_by(_matcher("promises"), text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _promises_by(matcher: Matcher, text: str) -> tuple[tuple[str, int, int], ...]:
+    """`promises`, cached: a mayor's answer printed under each of 63 questions (WECA 2026-03-27)
+    is read 63 times. The Matcher is part of the key so that rules built again (a test adds
+    one) are never answered from the results of the old ones."""
     if not _may_promise(text.lower()):
-        return []
-    return _promise_matches(text)
+        return ()
+    return tuple(_promise_matches(text))
 
 
 def _promise_matches(text: str) -> list[tuple[str, int, int]]:

@@ -126,3 +126,14 @@ def test_letter_runs_are_the_findall_words():
     for text in TITLED + SUPPLEMENTARY_TEXTS + ["a1b2c", "members’ (and) co-opted", "naïve café", "ABC def"]:
         low = text.lower()
         assert rules._letter_runs(low) == set(re.findall(r"[a-z]+", low))
+
+
+# --- rules: promises, cached -----------------------------------------------------------------
+
+def test_cached_promises_answer_as_the_matcher_does_and_stay_unshared():
+    text = "Officers would report back to the next meeting."
+    first = rules.promises(text)
+    assert first == rules._promise_matches(text) != []
+    first.clear()  # a caller changing its list must not change the next caller's
+    assert rules.promises(text) == rules._promise_matches(text)
+    assert rules.promises("Nothing to do here.") == []
