@@ -235,8 +235,10 @@ def _lead_matcher():
     return nlp(), matcher
 
 
+@functools.lru_cache(maxsize=1024)
 def responder_lead(text: str) -> Optional[str]:
-    """The person or office that opens an answer paragraph, or None (see RESPONDER_LEAD)."""
+    """The person or office that opens an answer paragraph, or None (see RESPONDER_LEAD).
+    Cached: the scanner asks it of the same paragraph up to three times (`_continue`)."""
     speaker = _SPEAKER.match(text)
     if speaker and not _ASKERS.match(speaker.group("who")) and not speaker.group("who").isupper():
         return speaker.group("who").strip()  # "Director: yes we could that." -> "Director"
@@ -322,10 +324,16 @@ def _all_caps_title(text: str) -> bool:
     return letters.isupper() and _words(text) <= 12 and (len(letters) >= 8 or (_words(text) >= 2 and len(letters) >= 6))
 
 
+#: every shape test compares a word count with 60 or less, so counting stops past this
+_WORDS_COUNTED = 61
+
+
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> int:
-    """Cached: the shape tests ask it of the same line many times over."""
-    return len(text.split())
+    """The number of words, or _WORDS_COUNTED + 1 for any longer text: a page-long paragraph is
+    not split whole to learn that it is longer than a heading. Cached: the shape tests ask it of
+    the same line many times over."""
+    return len(text.split(None, _WORDS_COUNTED))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,6 +362,8 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
     "Ref No | Name | Title" under a "Public Forum Questions" heading (`titles_are_questions`) ->
     [ref, asker, question]: each listed question by its title; under "Public Statements" it is
     not a question table."""
+    if not titles_are_questions and not any("question" in clean_text(cell).lower() for cell in cells):
+        return None  # no cell can name the question column: most rows are not headers, and are turned away cheaply
     roles: list[Optional[str]] = []
     supplementary = titles = False
     for cell in cells:
@@ -677,7 +687,11 @@ class _Scanner:
         """The question a short key heading names, or None (see _keyed_answer): an unanswered
         listed question, or after the intro to supplementaries, any main question named by both
         number and asker."""
-        if _words(text) > 25 or text.rstrip().endswith(".") or self._in_list(i):
+        if _words(text) > 25 or text.rstrip().endswith("."):
+            return None
+        if not self.supp_intro and not any(draft.listed for draft in self.drafts):
+            return None  # no question a key could name (checked first: _in_list reads the lines around)
+        if self._in_list(i):
             return None
         key = _KEY_HEAD.match(text)
         numbers = _ref_numbers(key.group("ref")) if key else set()
@@ -1095,13 +1109,20 @@ def _names_asker(text: str, asker_raw: Optional[str]) -> bool:
     """Whether a key heading opens with the listed asker's name, then ends or goes on after a
     separator: "Zoe Mack" for "Zoe Mack"; "Chris Whitfield - EV Charging ..." for "Chris Whitfield";
     "Ian Pond, Bristol Cycling Campaign ..." for "Ian Pond, Bristol Cycling Campaign"."""
-    name = split_person(asker_raw).name
+    name = _asker_name(asker_raw)
     if not name:
         return False
     head = split_title(clean_text(text).strip())[1]
     if not head.lower().startswith(name.lower()):
         return False
     return not head[len(name):].strip() or head[len(name):].lstrip()[0] in ",-–—:("
+
+
+@functools.lru_cache(maxsize=1024)
+def _asker_name(asker_raw: Optional[str]) -> Optional[str]:
+    """The name in a printed asker, cached: each short line after a list of questions received is
+    compared with every listed asker (see _keyed_draft), and splitting the asker was most of it."""
+    return split_person(asker_raw).name
 
 
 def _listed_only(draft: _Draft) -> bool:

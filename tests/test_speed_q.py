@@ -73,7 +73,7 @@ def test_the_supplementary_texts_do_match():
     assert all(questions._SUPP_PROSE.search(t) or questions._SUPP_INTRO.search(t) for t in SUPPLEMENTARY_TEXTS)
 
 
-# --- questions: all-capital titles -------------------------------------------
+# --- questions: all-capital titles and word counts -------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "NOTICES OF MOTION", "QUESTIONS", "MINUTE ITEM 37", "Minute item 37", "COVID", "PUBLIC QUESTIONS é",
@@ -85,6 +85,24 @@ def test_all_caps_title_is_the_letters_test(text):
     words = len(text.split())
     slow = letters.isupper() and words <= 12 and (len(letters) >= 8 or (words >= 2 and len(letters) >= 6))
     assert questions._all_caps_title(text) == slow
+
+
+def test_word_counts_are_exact_up_to_every_threshold_the_shape_tests_use():
+    for n in range(0, 130):
+        text = " ".join(["word"] * n) + " \n"
+        assert questions._words(text) == min(n, questions._WORDS_COUNTED + 1)
+    thresholds = [int(t) for t in re.findall(r"_words\([^()]*(?:\([^()]*\))?[^()]*\)\s*[<>=]+\s*(\d+)",
+                                             open(questions.__file__, encoding="utf-8").read())]
+    assert thresholds and max(thresholds) < questions._WORDS_COUNTED
+
+
+@pytest.mark.parametrize("cells,roles", [
+    (["NO.", "QUESTIONER", "QUESTION"], ["ref", "asker", "question"]),
+    (["Ref", "Name of\nquestioner", "Question\ntitle"], ["ref", "asker", "question"]),
+    (["Question", "Answer"], ["question", "response"]),
+])
+def test_header_prefilter_keeps_headers_in_any_case_and_spacing(cells, roles):
+    assert questions.header_layout(cells).roles == roles
 
 
 # --- rules: titles before names --------------------------------------------------------------
