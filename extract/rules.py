@@ -184,13 +184,6 @@ def _required_tokens(pattern: list[dict]) -> list[list[str]]:
 
 
 _LETTERS = re.compile(r"[a-z]+")
-_NOT_LETTERS = re.compile(r"[^a-z]+")
-
-
-def _letter_runs(low: str) -> set[str]:
-    """The runs of letters a-z in a lower-cased text: `set(_LETTERS.findall(low))`, built by
-    blanking the rest and splitting (twice as fast: a findall makes one match object a word)."""
-    return set(_NOT_LETTERS.sub(" ", low).split())
 
 
 def _token_keys(words: list[str]) -> frozenset[str] | None:
@@ -231,11 +224,11 @@ def _first_keys() -> frozenset[str] | None:
 def _may_promise(low: str) -> bool:
     """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
     token none of whose words is in it. Never false for a text the Matcher would match."""
-    words = _letter_runs(low)
+    runs = _LETTERS.findall(low)
     first = _first_keys()
-    if first is not None and words.isdisjoint(first):
-        return False
-    return _may_match(words, _promise_tokens())
+    if first is not None and first.isdisjoint(runs):
+        return False  # most texts: no set of their words is built
+    return _may_match(set(runs), _promise_tokens())
 
 
 def _may_match(words: set[str], patterns: list[list[frozenset[str]]]) -> bool:
@@ -311,7 +304,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     "Council President Mary Smith" -> ("Council President", "Mary Smith"). Cached: minutes name the
     same few people over and over (the Des Moines minutes of 1998-11-16 name "Coleman" 88 times)."""
     name = name.strip()
-    if not _may_match(_letter_runs(name.lower()), _title_tokens()):
+    if not _may_match(set(_LETTERS.findall(name.lower())), _title_tokens()):
         return None, name  # "Jane Smith": no title word, nothing for the Matcher to find
     return _title_split(name)
 

@@ -140,12 +140,6 @@ def test_no_tokenizer_exception_cuts_a_title_word_out_of_a_longer_word():
             assert not (set(re.findall(r"[a-z]+", token.lower_)) & keys) - runs, exception
 
 
-def test_letter_runs_are_the_findall_words():
-    for text in TITLED + SUPPLEMENTARY_TEXTS + ["a1b2c", "members’ (and) co-opted", "naïve café", "ABC def"]:
-        low = text.lower()
-        assert rules._letter_runs(low) == set(re.findall(r"[a-z]+", low))
-
-
 # --- rules: promises, cached -----------------------------------------------------------------
 
 def test_cached_promises_answer_as_the_matcher_does_and_stay_unshared():
