@@ -149,3 +149,22 @@ def test_cached_promises_answer_as_the_matcher_does_and_stay_unshared():
     first.clear()  # a caller changing its list must not change the next caller's
     assert rules.promises(text) == rules._promise_matches(text)
     assert rules.promises("Nothing to do here.") == []
+
+
+# --- rules: leaders ----------------------------------------------------------------------------
+
+def test_every_leader_pattern_needs_a_word_holding_a_stem_the_prefilter_looks_for():
+    for patterns in rules.LEADERS.values():
+        for pattern in patterns:
+            assert any(all(any(stem in word for stem in rules._LEADER_STEMS) for word in words)
+                       for words in rules._required_tokens(pattern)), pattern
+
+
+@pytest.mark.parametrize("text", [
+    "RESOLVED: that the report is received.", "REſOLVED: that", "İT WAS APPROVED:", "It was APPROVED",
+    "• Resolved: that the minutes be approved.", "* RESOLVED – That", "   Resolved that:", "AND RESOLVED:",
+    "The Scrutiny Management Board RECOMMENDS that", "DECISION – to note", "Decision taken That the Committee",
+    "(d) | Decision taken That", "Recommendations:", "- Agreed", "It was agreed", "DECIDED: yes", "Approved.",
+])
+def test_leader_prefilter_never_turns_away_a_leader(text):
+    assert rules.leader(text) == rules._leader_match(text)
