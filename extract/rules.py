@@ -153,12 +153,25 @@ def nlp():
 
 
 @functools.cache
-def _matcher(name: str) -> Matcher:
+def _matcher(name: str, label: str | None = None) -> Matcher:
+    """The Matcher of a rule table ("leaders", "promises", "titles"), or of one of its labels
+    alone: a Matcher takes time for every pattern at every token, and most texts that reach one
+    can match a single label at most (see `_matches`)."""
     matcher = Matcher(nlp().vocab)
     table = {"leaders": LEADERS, "promises": PROMISES, "titles": {"title": TITLES}}[name]
-    for label, patterns in table.items():
-        matcher.add(label, patterns, greedy="LONGEST" if name != "promises" else None)
+    for key, patterns in table.items():
+        if label in (None, key):
+            matcher.add(key, patterns, greedy="LONGEST" if name != "promises" else None)
     return matcher
+
+
+def _matches(name: str, labels: list[str] | None, doc) -> list[tuple[int, int, int]]:
+    """The matches in `doc` of a rule table's `labels` (all of them when None). The same as the
+    whole table's Matcher gives for those labels: each label's longest matches are chosen among
+    that label's own ("greedy" filtering is per label)."""
+    if labels is None:
+        return _matcher(name)(doc)
+    return [match for label in labels for match in _matcher(name, label)(doc)]
 
 
 def _doc(text: str):
@@ -170,9 +183,11 @@ def _doc(text: str):
 # pattern is at most six tokens long and starts the block, so one of its words is among the
 # block's first six words; each word of LEADERS holds one of these stems, and the Matcher
 # compares lower-cased tokens, so a stem is in the lower-cased words (looked for with `in`: a
-# case-insensitive regex took four times as long). tests/test_resolutions.py checks over every
-# fixture that a prefilter never turns away a text its Matcher matches.
-_LEADER_STEMS = ("resol", "approved", "agreed", "decision", "decided", "recommend")
+# case-insensitive regex took four times as long), and says which label may match.
+# tests/test_resolutions.py checks over every fixture that a prefilter never turns away a text
+# its Matcher matches.
+_LEADER_STEMS = {"resol": "resolution", "approved": "resolution", "agreed": "resolution",
+                 "decision": "resolution", "decided": "resolution", "recommend": "recommendation"}
 
 
 def _opening_words(text: str, n: int = 6) -> str:
@@ -207,30 +222,36 @@ def _telling(keys: frozenset[str]) -> tuple:
 
 
 @functools.cache
-def _promise_tokens() -> list[list[frozenset[str]]]:
-    """Per PROMISES pattern, the keys of each compulsory token; the most telling token
-    ("provide|send|..." rather than "would" or "to|with") first."""
-    keyed = ([keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None]
-             for patterns in PROMISES.values() for pattern in patterns)
-    return [sorted(tokens, key=_telling, reverse=True) for tokens in keyed]
+def _promise_tokens() -> dict[str, list[list[frozenset[str]]]]:
+    """Per PROMISES label, per pattern, the keys of each compulsory token; the most telling
+    token ("provide|send|..." rather than "would" or "to|with") first."""
+    return {label: [sorted((keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None),
+                           key=_telling, reverse=True) for pattern in patterns]
+            for label, patterns in PROMISES.items()}
 
 
 @functools.cache
 def _first_keys() -> frozenset[str] | None:
     """Every pattern's most telling token at once: most texts have none of these words. None
     when some pattern has no word to look for (no text can be turned away at this gate)."""
-    tokens = _promise_tokens()
+    tokens = [pattern for patterns in _promise_tokens().values() for pattern in patterns]
     return frozenset().union(*(t[0] for t in tokens)) if all(tokens) else None
 
 
 def _may_promise(low: str) -> bool:
     """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
     token none of whose words is in it. Never false for a text the Matcher would match."""
+    return bool(_promise_labels(low))
+
+
+def _promise_labels(low: str) -> list[str]:
+    """The PROMISES labels that may match the lower-cased text (see `_may_promise`)."""
     runs = _LETTERS.findall(low)
     first = _first_keys()
     if first is not None and first.isdisjoint(runs):
-        return False  # most texts: no set of their words is built
-    return _may_match(set(runs), _promise_tokens())
+        return []  # most texts: no set of their words is built
+    words = set(runs)
+    return [label for label, patterns in _promise_tokens().items() if _may_match(words, patterns)]
 
 
 def _may_match(words: set[str], patterns: list[list[frozenset[str]]]) -> bool:
@@ -248,16 +269,19 @@ def leader(text: str) -> tuple[str, str] | None:
     "Resolved that:" -> ("resolution", "that:"). Only at the start: "the committee resolved to
     note" in the middle of a paragraph is narrative, handled by `resolutions.py` separately."""
     opening = _opening_words(text).lower()
-    if not any(stem in opening for stem in _LEADER_STEMS):
+    labels = sorted({label for stem, label in _LEADER_STEMS.items() if stem in opening})
+    if not labels:
         return None
-    return _leader_match(text)
+    return _leader_match(text, labels)
 
 
-def _leader_match(text: str) -> tuple[str, str] | None:
-    """`leader` without its prefilter: the spaCy Matcher itself."""
+def _leader_match(text: str, labels: list[str] | None = None) -> tuple[str, str] | None:
+    """`leader` without its prefilter: the spaCy Matcher itself, of `labels` only when given.
+    The answer is the same as with every label when the others cannot match: the longest match
+    from the start wins, and matches of two labels never end on the same token."""
     doc = _doc(text[:200])
     best = None
-    for match_id, start, end in _matcher("leaders")(doc):
+    for match_id, start, end in _matches("leaders", labels, doc):
         if start != 0 and not (start == 1 and doc[0].text in "*#-•"):
             continue
         if best is None or end > best[2]:
@@ -281,19 +305,21 @@ def _promises_by(matcher: Matcher, text: str) -> tuple[tuple[str, int, int], ...
     """`promises`, cached: a mayor's answer printed under each of 63 questions (WECA 2026-03-27)
     is read 63 times. The Matcher is part of the key so that rules built again (a test adds
     one) are never answered from the results of the old ones."""
-    if not _may_promise(text.lower()):
+    labels = _promise_labels(text.lower())
+    if not labels:
         return ()
-    return tuple(_promise_matches(text))
+    return tuple(_promise_matches(text, labels))
 
 
-def _promise_matches(text: str) -> list[tuple[str, int, int]]:
-    """`promises` without its prefilter: the spaCy Matcher itself."""
+def _promise_matches(text: str, labels: list[str] | None = None) -> list[tuple[str, int, int]]:
+    """`promises` without its prefilter: the spaCy Matcher itself, of `labels` only when given.
+    Sorted by place, then end and label: the same list whichever Matchers found the matches."""
     doc = _doc(text)
     found = []
-    for match_id, start, end in _matcher("promises")(doc):
+    for match_id, start, end in _matches("promises", labels, doc):
         span = doc[start:end]
         found.append((nlp().vocab.strings[match_id], span.start_char, span.end_char))
-    return sorted(set(found), key=lambda f: f[1])
+    return sorted(set(found), key=lambda f: (f[1], f[2], f[0]))
 
 
 _TITLE_TAIL = re.compile(r"^[\s.:,]+")
