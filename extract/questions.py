@@ -38,7 +38,7 @@ from typing import Optional
 
 from schema.records import Question, Response
 
-from .blocks import Block, clean_text
+from .blocks import Block, clean_text, may_say
 from .names import comma_places, is_withheld, split_person, split_title
 from .spans import Found
 
@@ -103,15 +103,6 @@ _KEY_HEAD = re.compile(r"^(?:Q(?:uestions?)?\.?\s*(?:No\.?\s*)?)?(?P<ref>" + _GR
 #: following responses were given:"; "... asked supplementary questions and received the following
 #: information in response:"
 _SUPP_INTRO = re.compile(r"\bsupplementary\s+questions?\b.*\b(?:respon\w*|answer\w*|repl\w*|information)\b", re.I | re.S)
-
-
-def _says_supplementary(text: str) -> bool:
-    """Whether `text` may hold the word "supplementary": a necessary condition for _SUPP_PROSE and
-    _SUPP_INTRO, whose case-insensitive searches of every paragraph were a third of find_questions'
-    time. Looks for "upplementar": under re.I, "s" also matches "ſ" (long s), which lower() keeps,
-    while none of these letters matches anything that lower() does not turn into it."""
-    return "upplementar" in text.lower()
-
 
 #: a question and its answer labelled by letter: "Q. Can the council indicate ...?" / "A. The council is ..."
 #: ("Q:" / "A:" too); "A." opens an answer only once "Q." labels are seen ("A. Smith said" is a name)
@@ -644,8 +635,8 @@ class _Scanner:
         Charging for terraced homes"). The paragraphs under it answer those questions."""
         if not self.drafts:
             return False
-        if not heading and text.rstrip().endswith(":") and _says_supplementary(text) and _SUPP_INTRO.search(text) \
-                and _words(text) <= 60:
+        if not heading and text.rstrip().endswith(":") and may_say(text, "supplementary") \
+                and _SUPP_INTRO.search(text) and _words(text) <= 60:
             self.supp_intro = True
             self.close()
             return True
@@ -722,9 +713,10 @@ class _Scanner:
                 self._listed(block, qa)
             return True
         if heading:
-            self.session = bool(_QA_SESSION.search(text))
-            self.session_kind = "public" if _PUBLIC_HEAD.search(text) else \
-                "member" if _MEMBER_HEAD.search(text) else "committee"
+            questions = may_say(text, "question")  # each regex here needs the word, but "Q&A"
+            self.session = bool(("&" in text or questions) and _QA_SESSION.search(text))
+            self.session_kind = "public" if questions and _PUBLIC_HEAD.search(text) else \
+                "member" if questions and _MEMBER_HEAD.search(text) else "committee"
         labelled = self._labelled_question(i, text)
         if labelled is not None:
             self._start_block_question(i, block, None, *labelled, "")
@@ -781,7 +773,8 @@ class _Scanner:
             return True
         if self._is_response_marker(text) and self._response_marker(i, block, text):
             return True
-        if self.current is not None and self.mode is not None and _says_supplementary(text) and _SUPP_PROSE.search(text):
+        if self.current is not None and self.mode is not None and may_say(text, "supplementary") \
+                and _SUPP_PROSE.search(text):
             self._start_supplementary(i, block, None, origin="prose")
             self.current.add(text, block.page)
             return True
@@ -880,13 +873,14 @@ class _Scanner:
         "QUESTIONS FROM MEMBERS OF THE COUNCIL" -> member; "MINUTE ITEM 37" -> None"""
         if text.rstrip().endswith("."):
             return
-        if _MIXED_HEAD.search(text):
+        questions = may_say(text, "question")  # each regex below needs the word, but the first "public"
+        if may_say(text, "public") and _MIXED_HEAD.search(text):
             self.context = None  # each question's own ref or asker's title says which
-        elif _PUBLIC_HEAD.search(text):
+        elif questions and _PUBLIC_HEAD.search(text):
             self.context = "public"
-        elif _MEMBER_HEAD.search(text):
+        elif questions and _MEMBER_HEAD.search(text):
             self.context = "member"
-        elif _COMMITTEE_HEAD.search(text):
+        elif questions and _COMMITTEE_HEAD.search(text):
             self.context = "committee"
         elif reset and not _RESPONSE.match(text) and not _SUPPLEMENTARY.match(text):
             self.context = None

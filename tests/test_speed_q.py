@@ -6,11 +6,11 @@ cache must answer as the function would. These tests hold them to that on real d
 texts built to trip a careless shortcut: capitals, punctuation-only tokens, non-ASCII letters.
 """
 import re
-import sys
 
 import pytest
 
 from extract import questions, rules
+from extract.blocks import may_say
 
 from .conftest import fixture_path
 
@@ -37,13 +37,7 @@ def _lines_of(parts):
             yield from re.split(r"[,;]", line)
 
 
-def _case_twins(letter: str) -> list[str]:
-    """Every character that a case-insensitive regex lets stand for `letter` ("ſ" for "s")."""
-    pattern = re.compile(letter, re.I)
-    return [chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))]
-
-
-# --- questions: "supplementary" before the regexes that need it ------------------------------
+# --- questions: the words a case-insensitive regex needs, looked for first -------------------
 
 SUPPLEMENTARY_TEXTS = [
     "Mr Jones asked a supplementary question about the footpath.",
@@ -54,23 +48,32 @@ SUPPLEMENTARY_TEXTS = [
 ]
 
 
-def test_the_supplementary_prefilter_letters_have_no_case_twins_that_lower_misses():
-    """re.I lets "ſ" stand for "s" and "K" (Kelvin) for "k"; lower() turns the Kelvin sign into
-    "k" but keeps "ſ". The prefilter looks only for letters whose every twin lower() folds."""
-    for letter in set("upplementar"):
-        assert all(twin.lower() == letter for twin in _case_twins(letter)), letter
-    assert "ſ" in _case_twins("s") and "ſ".lower() != "s"  # why "s" is left out
+HEADINGS = [
+    "QUESTIONS FROM MEMBERS OF THE PUBLIC AND COUNCILLORS", "Questions from councillors and members of the public",
+    "Agenda item no. 3 - Questions from members of the public", "COMMITTEE QUESTIONS", "Mayor's Q&A",
+    "Leader's Question Time", "Questions to the Cabinet Member for Transport", "PUBLİC QUESTİONS", "QUEſTIONS BY MEMBERS",
+]
 
 
 @pytest.mark.parametrize("parts", DOCUMENTS, ids=lambda p: p[1])
-def test_the_supplementary_prefilter_never_turns_away_a_match(parts):
-    for text in list(_lines_of(parts)) + SUPPLEMENTARY_TEXTS:
+def test_word_prefilters_never_turn_away_a_match(parts):
+    for text in list(_lines_of(parts)) + SUPPLEMENTARY_TEXTS + HEADINGS:
         if questions._SUPP_PROSE.search(text) or questions._SUPP_INTRO.search(text):
-            assert questions._says_supplementary(text), text
+            assert may_say(text, "supplementary"), text
+        if any(head.search(text) for head in (questions._PUBLIC_HEAD, questions._MEMBER_HEAD,
+                                              questions._COMMITTEE_HEAD)):
+            assert may_say(text, "question"), text
+        if questions._MIXED_HEAD.search(text):
+            assert may_say(text, "public"), text
+        if questions._QA_SESSION.search(text):
+            assert "&" in text or may_say(text, "question"), text
 
 
-def test_the_supplementary_texts_do_match():
+def test_the_tricky_texts_do_match():
     assert all(questions._SUPP_PROSE.search(t) or questions._SUPP_INTRO.search(t) for t in SUPPLEMENTARY_TEXTS)
+    heads = (questions._PUBLIC_HEAD, questions._MEMBER_HEAD, questions._COMMITTEE_HEAD, questions._MIXED_HEAD,
+             questions._QA_SESSION)
+    assert all(any(head.search(t) for head in heads) for t in HEADINGS)
 
 
 # --- questions: all-capital titles and word counts -------------------------------------------
