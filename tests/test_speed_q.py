@@ -193,6 +193,7 @@ def test_every_leader_pattern_needs_a_word_holding_a_stem_of_its_own_label():
     "• Resolved: that the minutes be approved.", "* RESOLVED – That", "   Resolved that:", "AND RESOLVED:",
     "The Scrutiny Management Board RECOMMENDS that", "DECISION – to note", "Decision taken That the Committee",
     "(d) | Decision taken That", "Recommendations:", "- Agreed", "It was agreed", "DECIDED: yes", "Approved.",
+    "Recommended – it was AGREED that", "RESOLVED that the Board recommends", "The Panel RECOMMENDS: agreed",
 ])
 def test_leader_prefilter_never_turns_away_a_leader(text):
     assert rules.leader(text) == rules._leader_match(text)
