@@ -54,9 +54,7 @@ def warm_up() -> None:
             pass
     from . import assemble, names, questions, rules  # noqa: F401 (assemble: imported for its imports)
 
-    for name in ("leaders", "promises", "titles"):
-        rules._matcher(name)
-    rules._first_keys()
+    rules.build()
     questions._lead_matcher()
     names.gazetteer()
 

@@ -165,6 +165,18 @@ def _matcher(name: str, label: str | None = None) -> Matcher:
     return matcher
 
 
+def build() -> None:
+    """Build every Matcher and word table the rules use (`extract.warm_up` calls this before a
+    bulk ingest forks its workers, so that they share them instead of each building its own)."""
+    _matcher("promises")  # the key of the promises cache
+    _matcher("titles")
+    for name, table in (("leaders", LEADERS), ("promises", PROMISES)):
+        for label in table:
+            _matcher(name, label)
+    _first_keys()
+    _title_tokens()
+
+
 def _matches(name: str, labels: list[str] | None, doc) -> list[tuple[int, int, int]]:
     """The matches in `doc` of a rule table's `labels` (all of them when None). The same as the
     whole table's Matcher gives for those labels: each label's longest matches are chosen among

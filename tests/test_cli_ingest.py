@@ -129,6 +129,10 @@ def test_workers_inherit_a_warmed_extractor_and_a_rerun_never_warms_it(tmp_path,
     extract.warm_up()
     assert rules.nlp.cache_info().currsize == 1
     assert questions._lead_matcher()[0] is rules.nlp()  # one tokenizer, not two
+    built = rules._matcher.cache_info().currsize
+    for path in sorted(seeds_dir.iterdir()):
+        extract.extract_document(path.read_bytes(), path.name)
+    assert rules._matcher.cache_info().currsize == built  # nothing left for a worker to build
     calls = []
     monkeypatch.setattr(pipeline, "warm_up", lambda: calls.append(1))
     db = open_archive(tmp_path / "a.db")
