@@ -100,7 +100,9 @@ def may_say(text: str, *words: str) -> bool:
     a case-insensitive regex that cannot match without one. lower() stands in for re.I except
     for the letters in RE_I_ONLY, so a text with one of them always passes."""
     low = text.lower()
-    return any(word in low for word in words) or any(char in text for char in RE_I_ONLY)
+    if any(word in low for word in words):
+        return True
+    return not text.isascii() and any(char in text for char in RE_I_ONLY)  # they are not ASCII
 
 
 @functools.lru_cache(maxsize=4096)
