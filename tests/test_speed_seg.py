@@ -1,0 +1,79 @@
+"""The fast paths of record finding (segment, resolutions, dates) give what the plain code gave:
+each cache, prefilter or rewritten regex is checked here against the slow form it replaced,
+on the texts where the two could part (case folding, non-ASCII letters, spacing)."""
+import re
+
+import pytest
+
+from extract import segment
+from extract.blocks import Block
+
+# ---------------------------------------------------------------------------------------------
+# segment._upper: ASCII letters counted by bytes.translate
+
+
+def _upper_slow(text: str) -> bool:
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 4 and len("".join(filter(str.isupper, letters))) / len(letters) > 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "COURT JUDGEMENTS", "Court Judgements", "APOLOGIES for absence", "ABCd", "ABC", "ABCDe", "ABCDEFGHIj",
+    "12/037 MINUTES", "", "1234", "ÉCOLE DU CENTRE", "École du centre", "STRAßE", "ⒶⒷⒸⒹ words", "ǅǅǅǅ",
+    "MINUTES OF THE MEETING 7.30PM", "O'BRIEN & SONS – 2024",
+])
+def test_upper_counts_letters_as_before(text):
+    assert segment._upper(text) == _upper_slow(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# segment._clean_title: TITLE_DEBRIS only where a "(" or the word "page" may be
+
+
+def _clean_title_slow(title: str) -> str:
+    title = segment.TITLE_DEBRIS.sub(" ", title)
+    title = re.sub(r"\s{2,}\d{1,3}$", "", title)
+    title = re.sub(r"[*_#]+", "", title)
+    return re.sub(r"\s+", " ", title).strip(" .:-–")
+
+
+@pytest.mark.parametrize("title", [
+    "QUESTIONS FROM MEMBERS OF THE PUBLIC (Pages 7 - 10)", "Minutes (Item 6)", "Apologies PAGES 5-12",
+    "Apologies pages 5 – 12  ", "Report Page 3 - 4", "**Apologies**  2", "Declarations\u00a0of\tinterest",
+    "Budget (report of the Director)", "Planning  \u2003 applications", "Apologies", "", "  # _Minutes_ .",
+])
+def test_clean_title_as_before(title):
+    assert segment._clean_title(title) == _clean_title_slow(title)
+
+
+# ---------------------------------------------------------------------------------------------
+# segment.item_candidate: cached per (line, raw text, stands out, lenient)
+
+
+def test_item_candidate_cache_tells_blocks_apart():
+    """One line, read differently as a plain paragraph, in bold and under strict reading."""
+    line = "12 Pennywell Gardens, Limerick"
+    assert segment.item_candidate(Block(page=1, text=line), line) is None
+    assert segment.item_candidate(Block(page=1, text=line, bold=True), line) == ("12", "Pennywell Gardens, Limerick")
+    short = "3 Apologies"
+    assert segment.item_candidate(Block(page=1, text=short), short, lenient=True) == ("3", "Apologies")
+    assert segment.item_candidate(Block(page=1, text=short), short, lenient=False) is None
+    assert segment.item_candidate(Block(page=1, text="3  Apologies"), short, lenient=False) == ("3", "Apologies")
+    assert segment.item_candidate(Block(page=1, text=short, kind="row"), short) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# segment.ACTION_TAKEN: the roll-call title split, each alternative led by its "." or ":"
+
+_ACTION_TAKEN_SLOW = re.compile(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)|"
+                                r"\.\s+(?=(?:moved|motion|seconded)\b|\d{2}-\d{3,5}\s)", re.I)
+
+
+@pytest.mark.parametrize("title", [
+    "APPROVING AGENDA: Moved by Hensley to adopt. Motion Carried 5-2.",
+    "Application submitted 10-26-98. Moved by Coleman to adopt",
+    "Items (see list). Seconded by X", "A.B. Smith. 98-3479 Next", "Ab. The end", "abc.  Xyz", "ABC.\tq",
+    "Report of the Manager (10 pages). motion carried", "No stop here", "", "Paſs. Next", "Kelvin\u212a. Next",
+])
+def test_action_taken_splits_as_before(title):
+    assert segment.ACTION_TAKEN.split(title) == _ACTION_TAKEN_SLOW.split(title)
