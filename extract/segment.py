@@ -947,8 +947,8 @@ def _numbered_item(line: str, raw: str, stands_out: bool, lenient: bool):
         return None
     if number.isdigit() and DAY_MONTH.match(title):
         return None  # "26 Feb, 26 March, 30 April, ...": the dates of next meetings, not item 26
-    dated, timed = dates.find_date(line), dates.find_time(line)
-    if (dated and dated[1].start() == 0) or (timed and timed[1].start() == 0):
+    timed = dates.find_time(line)
+    if dates.date_at_start(line) or (timed and timed[1].start() == 0):
         return None  # "12 September 2024 at 5.00 pm" / "5:00 PM" is a date or time, not item 12 or 5
     raw_text = raw.strip().lstrip("*#").strip()
     spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)

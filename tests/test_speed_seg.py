@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extract import segment
+from extract import dates, segment
 from extract.blocks import Block
 
 # ---------------------------------------------------------------------------------------------
@@ -77,3 +77,30 @@ _ACTION_TAKEN_SLOW = re.compile(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|p
 ])
 def test_action_taken_splits_as_before(title):
     assert segment.ACTION_TAKEN.split(title) == _ACTION_TAKEN_SLOW.split(title)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates.date_at_start: find_date's first date starts the text
+
+
+@pytest.mark.parametrize("text", [
+    "12 September 2024 at 5.00 pm", "5:00 PM", "31 February 2024, then 1 March 2024", "30 February 2024",
+    "12/13/2024 minutes", "13/13/2024", "05.19.01 Apologies", "2024-02-30 or 2024-03-01", "2024-03-01 x",
+    "Tuesday 30 July 2024", "Item 12 September 2024", "December 10, 2018", "Decembre 10, 2018", "", "12 Pennywell Road",
+    "the 3rd day of May, 2021", "MONDAY, 28TH NOVEMBER, 2022", "Sept 31, 2024 and Oct 1, 2024",
+])
+def test_date_at_start_agrees_with_find_date(text):
+    found = dates.find_date(text)
+    assert dates.date_at_start(text) == (found is not None and found[1].start() == 0)
+    found = dates.find_date(text, dayfirst=False)
+    assert dates.date_at_start(text, dayfirst=False) == (found is not None and found[1].start() == 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates._signal: a one-character sign found by str.find
+
+
+@pytest.mark.parametrize("text", ["£5,000", "costs €20", "no money", "", "$100 and 20p", "＄ ￡"])
+def test_currency_sign_as_the_regex_finds_it(text):
+    pattern = dates.DAYFIRST_SIGNALS["currency"]
+    assert dates._signal("currency", pattern, text, text.lower()) == (pattern.search(text) is not None)
