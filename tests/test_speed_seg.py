@@ -20,7 +20,7 @@ def _upper_slow(text: str) -> bool:
 @pytest.mark.parametrize("text", [
     "COURT JUDGEMENTS", "Court Judgements", "APOLOGIES for absence", "ABCd", "ABC", "ABCDe", "ABCDEFGHIj",
     "12/037 MINUTES", "", "1234", "ÉCOLE DU CENTRE", "École du centre", "STRAßE", "ⒶⒷⒸⒹ words", "ǅǅǅǅ",
-    "MINUTES OF THE MEETING 7.30PM", "O'BRIEN & SONS – 2024",
+    "MINUTES OF THE MEETING 7.30PM", "O’BRIEN & SONS – 2024", "CAFÉ ROYAL", "Café Royal", "ÀÉÎÕÜ", "àB", "\ud800ABCD",
 ])
 def test_upper_counts_letters_as_before(text):
     assert segment._upper(text) == _upper_slow(text)
@@ -104,3 +104,18 @@ def test_date_at_start_agrees_with_find_date(text):
 def test_currency_sign_as_the_regex_finds_it(text):
     pattern = dates.DAYFIRST_SIGNALS["currency"]
     assert dates._signal("currency", pattern, text, text.lower()) == (pattern.search(text) is not None)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates._signal: the postcode tried only where the text has its shape
+
+
+@pytest.mark.parametrize("text", [
+    "Plough Lane Offices, Hereford, HR4 0LE", "SW1A 1AA", "London EC1A 1BB.", "W1 1AA", "HR4\t0LE", "HR4\n0LE",
+    "HR4\x1c0LE", "HR40LE", "hr4 0le", "xHR4 0LE", "HR4 0LEx", "ÉHR4 0LE", "HR4\u00a00LE", "HR4\u20030LE", "HR4 ٣LE",
+    "£5 in HR4 0LE", "’HR4 0LE’", "A1 1AA", "AB12 3CD", "ABC12 3CD", "4 0LE", " 9AA", "", "\ud800 HR4 0LE",
+    "Room 2 3AB", "M1 1AE and B33 8TH",
+])
+def test_postcode_sign_as_the_regex_finds_it(text):
+    pattern = dates.DAYFIRST_SIGNALS["postcode"]
+    assert dates._signal("postcode", pattern, text, None) == (pattern.search(text) is not None)
