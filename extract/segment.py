@@ -288,18 +288,17 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _upper(text: str) -> bool:
     """Whether the letters are mostly capitals ("COURT JUDGEMENTS"). Cached: asked of the same
-    title lines again and again. ASCII text (nearly every line) has its letters counted by
-    bytes.translate, not by a Python call per character."""
-    if text.isascii():
-        raw = text.encode()
-        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
-    else:
-        alpha = "".join(filter(str.isalpha, text))
-        letters, capitals = len(alpha), len("".join(filter(str.isupper, alpha)))
+    title lines again and again. ASCII letters are counted by bytes.translate on the UTF-8 text, not
+    by a Python call per character; only the few other characters ("’", "é") are looked at one by one."""
+    raw = text.encode("utf-8", "surrogatepass")
+    others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if not text.isascii() else ""
+    alpha = "".join(filter(str.isalpha, others))
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS)) + len(alpha)
+    capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS)) + len("".join(filter(str.isupper, alpha)))
     return letters >= 4 and capitals / letters > 0.8
 
 
+_ASCII = bytes(range(128))
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 
