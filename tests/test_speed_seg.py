@@ -119,3 +119,42 @@ def test_currency_sign_as_the_regex_finds_it(text):
 def test_postcode_sign_as_the_regex_finds_it(text):
     pattern = dates.DAYFIRST_SIGNALS["postcode"]
     assert dates._signal("postcode", pattern, text, None) == (pattern.search(text) is not None)
+
+
+# ---------------------------------------------------------------------------------------------
+# resolutions._sentences: _SENTENCE.split with the full stop led regex
+
+
+@pytest.mark.parametrize("text", [
+    "The committee noted the report. Mr. Smith asked about e.g. costs and i.e. things. Cllr. Jones said no.",
+    "It was agreed!  (Unanimously) Next?   \u201cQuoted\u201d start. ‘Single’ quote.\tTab After.\nNew line",
+    "a.. B", "a. . B", "No. 5 was the item. St. Mary's Church. Dr. Who. Mrs. X. Ms. Y. Mr.  Z", "end.", "", ".", ". A",
+    "Xe.g. Then", "The Mr. Then", "so.B", "so. b", "fin.\u00a0Next", "fin.\u2003Next", "one. two. Three.",
+])
+def test_sentences_split_as_before(text):
+    from extract.resolutions import _SENTENCE, _sentences
+    assert _sentences(text) == _SENTENCE.split(text)
+
+
+def test_sentences_give_the_text_itself_when_unsplit():
+    """find_actions tells a split paragraph by `sentence is not line`."""
+    from extract.resolutions import _sentences
+    text = "Officers would report back to the next meeting"
+    assert _sentences(text)[0] is text
+
+
+# ---------------------------------------------------------------------------------------------
+# resolutions._search: outcome and count patterns skipped without their words
+
+
+@pytest.mark.parametrize("line", [
+    "CARRIED", "The Motion was CARRIED", "Motion Carried 5-2.", "carried unanimously", "DEFEATED", "It fell.",
+    "(6 members voting in favour, none against with 3 abstentions)", "(4 members voting in favour, 5 AGAINST)",
+    "For: 6, Against: 2, Abstain: 1", "The motion passed 5-0.", "APPROVED 7-2-1", "Approved unanimously",
+    "The motion paſſed 5-0.", "AGAİNST", "Carrıed", "fell", "no words here", "", "recarried", "5 against",
+])
+def test_outcome_and_count_searches_as_before(line):
+    from extract import resolutions
+    for pattern in resolutions._NEEDED_WORDS:
+        found, plain = resolutions._search(pattern, line), pattern.search(line)
+        assert (found and found.span()) == (plain and plain.span())
