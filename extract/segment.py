@@ -979,15 +979,20 @@ DAY_MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ju
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,|\s+\d|$)", re.I)
 
 
+#: the last word of a wrapped sentence: "... in the property, particulars of". Searched for only
+#: in the last five characters (the longest word and a newline): none can start before them
+DANGLING_WORD = re.compile(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", re.I)
+
+
 def _title_like(title: str, stands_out: bool, ends_sentence: bool = False) -> bool:
     """Item titles are short labels ("Apologies for absence", "COURT JUDGEMENTS ..."); numbered
     discussion points are sentences ("The committee enquired about ...")."""
-    words = title.split()
+    words = title.split(None, 31)  # no count below goes past 31: a long paragraph is not split whole
     if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
         return False
     if re.match(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", title, re.I):
         return False
-    if not stands_out and re.search(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", title, re.I):
+    if not stands_out and DANGLING_WORD.search(title, max(0, len(title) - 5)):
         return False  # a wrapped sentence: "Conveyance of the interest of ... in the property, particulars of"
     if _upper(title):
         return len(words) <= 30
@@ -1007,9 +1012,19 @@ def _clean_title(title: str) -> str:
     """"QUESTIONS FROM MEMBERS OF THE PUBLIC (Pages 7 - 10)" -> "QUESTIONS FROM MEMBERS OF THE PUBLIC"."""
     if "(" in title or may_say(title, "page"):  # TITLE_DEBRIS needs one: it is tried at every character
         title = TITLE_DEBRIS.sub(" ", title)
-    title = _CONTENTS_NUMBER.sub("", title)
+    if _spaced_oddly(title):
+        title = _CONTENTS_NUMBER.sub("", title)
     title = _MARKUP.sub("", title)
-    return _SPACES.sub(" ", title).strip(" .:-–")
+    if _spaced_oddly(title):
+        title = _SPACES.sub(" ", title)
+    return title.strip(" .:-–")
+
+
+def _spaced_oddly(text: str) -> bool:
+    """Whether `text` has two spaces in a row or a space other than " " (tab, newline, no-break
+    space: none of them is printable), without which _CONTENTS_NUMBER and _SPACES find nothing.
+    Most titles come from lines already folded to single spaces."""
+    return "  " in text or not text.isprintable()
 
 
 #: contents-page number: "Apologies  2"

@@ -2,6 +2,7 @@
 each cache, prefilter or rewritten regex is checked here against the slow form it replaced,
 on the texts where the two could part (case folding, non-ASCII letters, spacing)."""
 import re
+import sys
 
 import pytest
 
@@ -41,9 +42,56 @@ def _clean_title_slow(title: str) -> str:
     "QUESTIONS FROM MEMBERS OF THE PUBLIC (Pages 7 - 10)", "Minutes (Item 6)", "Apologies PAGES 5-12",
     "Apologies pages 5 – 12  ", "Report Page 3 - 4", "**Apologies**  2", "Declarations\u00a0of\tinterest",
     "Budget (report of the Director)", "Planning  \u2003 applications", "Apologies", "", "  # _Minutes_ .",
+    "Apologies * 2", "Apologies *  2", "Minutes\t3", "Minutes\u00a0 12", "Item\n4", "A\u2028B", "Café  5",
 ])
 def test_clean_title_as_before(title):
     assert segment._clean_title(title) == _clean_title_slow(title)
+
+
+def test_every_space_but_the_plain_one_is_unprintable():
+    """`_spaced_oddly` finds any whitespace other than " " by str.isprintable."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) != " "]
+    assert spaces and all(segment._spaced_oddly(f"a{c}b") for c in spaces)
+    assert not segment._spaced_oddly("Apologies for absence 2")
+
+
+# ---------------------------------------------------------------------------------------------
+# segment._title_like: words counted up to 31, the dangling word looked for at the end
+
+
+def _title_like_slow(title, stands_out, ends_sentence=False):
+    words = title.split()
+    if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
+        return False
+    if re.match(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", title, re.I):
+        return False
+    if not stands_out and re.search(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", title, re.I):
+        return False
+    if segment._upper(title):
+        return len(words) <= 30
+    if len(words) > 18:
+        return False
+    sentence = (ends_sentence or title.rstrip().endswith((".", "?", ";", ",", ":"))) and len(words) > 5 and (
+        bool(segment.REPORTING.search(title)) or bool(re.match(
+            r"^(?:the|a|an|it|this|there|members?|councillors?|he|she|they)\b", title, re.I)))
+    if sentence:
+        return False
+    if stands_out:
+        return True
+    return not segment.REPORTING.search(title) or len(words) <= 4
+
+
+@pytest.mark.parametrize("title", [
+    "Apologies for absence", "Conveyance of the interest of the Council in the property, particulars of",
+    "Report of", "Roof", "With", "Matters arising with\n", "Matters arising WITH", "Plan by", "a", "An",
+    " ".join(["WORD"] * 30), " ".join(["WORD"] * 31), " ".join(["WORD"] * 32), " ".join(["Word"] * 18),
+    " ".join(["Word"] * 19), "The committee enquired about the costs of the scheme.", "Minutes were approved",
+    "That the report be noted", "Budget 2024/25", "Items 1 2 3 4", "Café Royal of", "Talk of ſ",
+])
+@pytest.mark.parametrize("stands_out", [False, True])
+def test_title_like_as_before(title, stands_out):
+    for ends in (False, True):
+        assert segment._title_like(title, stands_out, ends) == _title_like_slow(title, stands_out, ends)
 
 
 # ---------------------------------------------------------------------------------------------
