@@ -206,3 +206,14 @@ def test_outcome_and_count_searches_as_before(line):
     for pattern in resolutions._NEEDED_WORDS:
         found, plain = resolutions._search(pattern, line), pattern.search(line)
         assert (found and found.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize("line", [
+    "Councillor Smith MOVED the motion", "It was Resolved", "paſſed", "İt was agreed", "ıt was decided", "nothing",
+    "", "MOTIONED", "Kelvin \u212a moved",
+])
+def test_cached_may_say_as_blocks_may_say(line):
+    from extract.blocks import may_say
+    from extract.resolutions import _may_say
+    for words in (("moved", "motioned"), ("resolved", "agreed", "decided"), ("against",), ("passed", "fell")):
+        assert _may_say(line, *words) == may_say(line, *words)
