@@ -64,21 +64,35 @@ def find_date(text: str, dayfirst: bool = True) -> tuple[str, re.Match] | None:
 
     "on Tuesday 30 July 2024 at 2.00 pm" -> "2024-07-30"; "December 10, 2018" -> "2018-12-10"."""
     best = None
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC):
+    for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text or ""):
-            if pattern is DAY_MONTH_YEAR:
-                value = _iso(f"{m.group(1)} {m.group(2)} {m.group(3)}", True)
-            elif pattern is MONTH_DAY_YEAR:
-                value = _iso(f"{m.group(2)} {m.group(1)} {m.group(3)}", True)
-            elif pattern is ISO:
-                value = _iso(m.group(0), False)
-            else:
-                value = _numeric(m, dayfirst)
+            value = _date_value(pattern, m, dayfirst)
             if value and (best is None or m.start() < best[1].start()):
                 best = (value, m)
             if value:
                 break
     return best
+
+
+_DATE_PATTERNS = (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC)
+
+
+def _date_value(pattern: re.Pattern, m: re.Match, dayfirst: bool) -> str | None:
+    """ISO date of a match of one of the _DATE_PATTERNS, or None when it names no real day."""
+    if pattern is DAY_MONTH_YEAR:
+        return _iso(f"{m.group(1)} {m.group(2)} {m.group(3)}", True)
+    if pattern is MONTH_DAY_YEAR:
+        return _iso(f"{m.group(2)} {m.group(1)} {m.group(3)}", True)
+    if pattern is ISO:
+        return _iso(m.group(0), False)
+    return _numeric(m, dayfirst)
+
+
+def date_at_start(text: str, dayfirst: bool = True) -> bool:
+    """Whether `text` opens with the date `find_date` reads in it ("12 September 2024 at 5.00 pm"),
+    i.e. find_date(text)[1].start() == 0, without scanning the rest of the text and parsing every
+    date there: a pattern's first real date starts the text only if its match at 0 is one."""
+    return any((m := pattern.match(text or "")) and _date_value(pattern, m, dayfirst) for pattern in _DATE_PATTERNS)
 
 
 def _numeric(m: re.Match, dayfirst: bool) -> str | None:
@@ -136,11 +150,23 @@ SIGNAL_WORDS_AT = {
     "votes": (("roll", (0,)), ("yea", (0,)), ("aye", (0,))),
     "councillor": (("council", (0,)), ("cllr", (0,))),
 }
+#: signs that are a single character: str.find looks for it far faster than a regex scan
+SIGNAL_CHARACTERS = {"currency": "£€"}
 SIGNAL_ANCHORS = {
     # the sign's ", Oregon" half (led by a comma: scanned fast) and its "OR 97201" half less its \b
     "state": (re.compile(US_SIGNALS["state"].pattern.split("|\\b[A-Z]{2}")[0]), re.compile(r"[A-Z]{2}\s+\d{5}")),
-    "postcode": (re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"),),
 }
+#: signs found by their shape (see _SHAPE): every match holds the shape `back` characters after
+#: its start, for one of `backs`, and is confirmed by the sign itself
+SIGNAL_SHAPES = {
+    # "HR4 0LE", "SW1A 1AA": the space and the inward code (" 9AA") start 2 to 4 characters in
+    "postcode": (b" 9AA", (4, 3, 2)),
+}
+#: an ASCII character as its class in a sign: "A" a capital, "9" a digit, " " a space to re's \s,
+#: "." anything else (a text is shaped by bytes.translate and searched by bytes.find, at C speed)
+_SHAPE = bytes(ord("A") if "A" <= chr(c) <= "Z" else ord("9") if "0" <= chr(c) <= "9" else
+               ord(" ") if c < 128 and chr(c).isspace() else ord(".") for c in range(256))
+_ASCII = bytes(range(128))
 
 
 def _signal(name: str, pattern: re.Pattern, text: str, low: str | None) -> bool:
@@ -159,6 +185,10 @@ def _signal(name: str, pattern: re.Pattern, text: str, low: str | None) -> bool:
                     return True
                 at = low.find(word, at + 1)
         return False
+    if name in SIGNAL_CHARACTERS:
+        return any(char in text for char in SIGNAL_CHARACTERS[name])
+    if name in SIGNAL_SHAPES:
+        return _shaped_signal(pattern, text, *SIGNAL_SHAPES[name])
     if name in SIGNAL_ANCHORS:
         for anchor in SIGNAL_ANCHORS[name]:
             search, pos = anchor.search, 0
@@ -168,6 +198,29 @@ def _signal(name: str, pattern: re.Pattern, text: str, low: str | None) -> bool:
                 pos = hit.start() + 1
         return False
     return pattern.search(text) is not None
+
+
+def _shaped_signal(pattern: re.Pattern, text: str, shape: bytes, backs: tuple) -> bool:
+    """`pattern.search(text) is not None` for a sign listed in SIGNAL_SHAPES, the pattern tried only
+    where the text has the sign's shape: a regex scan for "[A-Z]{1,2}\\d..." tries every capital
+    letter of the document. A text that has a digit or a space outside ASCII (which a shape cannot
+    show) is searched plainly."""
+    if not text.isascii() and _unshapely(text):
+        return pattern.search(text) is not None
+    shaped = text.encode("ascii", "replace").translate(_SHAPE)  # one byte per character: indexes agree
+    match, at = pattern.match, shaped.find(shape)
+    while at >= 0:
+        if any(at >= back and match(text, at - back) for back in backs):
+            return True
+        at = shaped.find(shape, at + 1)
+    return False
+
+
+def _unshapely(text: str) -> bool:
+    """Whether a non-ASCII character of `text` is a digit or a space to re (\\d is isdecimal, \\s
+    isspace): the non-ASCII characters are what is left of the UTF-8 bytes once ASCII is deleted."""
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return any(char.isdecimal() or char.isspace() for char in others)
 
 
 def dayfirst_for(text: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass, field
 
 from schema.records import AgendaItem, Attendance, Meeting
@@ -265,10 +266,10 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
 
     Titles sit near the top or stand out (heading, bold, upper case); a sentence such as
     "The minutes of the previous meeting were received." is never one."""
-    if not line or len(line.split()) > 45:
+    if not line:
         return None
     prominent = index < 15 or block.kind == "heading" or block.bold or _upper(line)
-    if not prominent:
+    if not prominent or len(line.split()) > 45:  # prominence first: it turns away most lines, cheaper
         return None
     if TITLE_MINUTES_OF.match(line) or TITLE_SUMMARY.match(line):
         if re.match(r"^minutes\s+(?:of\s+(?:the\s+)?(?:previous|last)|were|are)", line, re.I) or (
@@ -286,9 +287,20 @@ def _is_title(block: Block, line: str, index: int) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _upper(text: str) -> bool:
-    """Cached: asked of the same title lines again and again."""
-    letters = "".join(filter(str.isalpha, text))
-    return len(letters) >= 4 and len("".join(filter(str.isupper, letters))) / len(letters) > 0.8
+    """Whether the letters are mostly capitals ("COURT JUDGEMENTS"). Cached: asked of the same
+    title lines again and again. ASCII letters are counted by bytes.translate on the UTF-8 text, not
+    by a Python call per character; only the few other characters ("’", "é") are looked at one by one."""
+    raw = text.encode("utf-8", "surrogatepass")
+    others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if not text.isascii() else ""
+    alpha = "".join(filter(str.isalpha, others))
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS)) + len(alpha)
+    capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS)) + len("".join(filter(str.isupper, alpha)))
+    return letters >= 4 and capitals / letters > 0.8
+
+
+_ASCII = bytes(range(128))
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 
 def _headers(blocks: list[Block], lines: list[str], dayfirst: bool = True) -> list[_Header]:
@@ -899,16 +911,26 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
 
     `lenient` lets "1 Apologies for absence" (number, one space, a short label) count in plain text,
     where a converter folded the layout; where items are set in bold, plain lines need more."""
-    if block.kind == "row" or not line:
+    if block.kind == "row" or not line or not ITEM.match(line):
         return None
+    return _numbered_item(line, block.text, _stands_out(block), lenient)
+
+
+def _stands_out(block: Block) -> bool:
+    """Set as a heading or in bold: such a line needs less to be read as an item."""
+    return block.kind == "heading" or block.bold
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbered_item(line: str, raw: str, stands_out: bool, lenient: bool):
+    """`item_candidate` of a line that ITEM matches, printed as `raw` in a block that does or does
+    not stand out. Cached: segmentation asks it of the same lines for the header, the attendance
+    and the items, and resolutions asks again of every line a resolution may end at."""
     m = ITEM.match(line)
-    if not m:
-        return None
     number, title = m.group("num"), _clean_title(m.group("title"))
     if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
         # "... Application submitted 10-26-98. Moved by Coleman to adopt": the action taken ends the title
-        title = _clean_title(re.split(r"(?<=[a-z)]{3})\.\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)|"
-                                      r"\.\s+(?=(?:moved|motion|seconded)\b|\d{2}-\d{3,5}\s)", title, flags=re.I)[0])
+        title = _clean_title(ACTION_TAKEN.split(title)[0])
         return (number, title) if title and re.search(r"[^\W\d_]", title) else None
     head, colon, _ = title.partition(": ")
     dashed = LABEL_DASH_SENTENCE.match(title)
@@ -920,14 +942,14 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
         ends = False
     else:
         ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
-    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, block, ends):
+    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, stands_out, ends):
         return None
     if number.isdigit() and DAY_MONTH.match(title):
         return None  # "26 Feb, 26 March, 30 April, ...": the dates of next meetings, not item 26
-    dated, timed = dates.find_date(line), dates.find_time(line)
-    if (dated and dated[1].start() == 0) or (timed and timed[1].start() == 0):
+    timed = dates.find_time(line)
+    if dates.date_at_start(line) or (timed and timed[1].start() == 0):
         return None  # "12 September 2024 at 5.00 pm" / "5:00 PM" is a date or time, not item 12 or 5
-    raw_text = block.text.strip().lstrip("*#").strip()
+    raw_text = raw.strip().lstrip("*#").strip()
     spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)
     distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
     label_like = len(title.split()) <= 10 and not re.search(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$",
@@ -936,14 +958,19 @@ def item_candidate(block: Block, line: str, lenient: bool = True):
         return None  # "400 Robert D. Ray Drive" is an address
     if re.fullmatch(r"0\d", number):
         return None  # "07 Julie Levers": a numbered list of statements, not item 7
-    if spaced and not (distinctive or (label_like and lenient) or block.kind == "heading" or block.bold or _upper(title)
+    if spaced and not (distinctive or (label_like and lenient) or stands_out or _upper(title)
                        or re.match(r"^(?:item|minute)\b", line, re.I)):
         return None  # "12 Pennywell Road, Limerick" is an address, not item 12
-    if re.fullmatch(r"[IVX]+", number) and not (block.kind == "heading" or block.bold or _upper(title)):
+    if re.fullmatch(r"[IVX]+", number) and not (stands_out or _upper(title)):
         return None
     return number, title
 
 
+#: where the action taken starts after a roll-call item's title: "... submitted 10-26-98. Moved by ...".
+#: Each alternative opens with its "." or ":" (the look-behind comes after it), so that the regex
+#: engine skips to those characters instead of trying the look-behind at every character
+ACTION_TAKEN = re.compile(r"\.(?<=[a-z)]{3}\.)\s+(?=[A-Z])|:\s+(?=(?:moved|present|motion)\b)|"
+                          r"\.\s+(?=(?:moved|motion|seconded)\b|\d{2}-\d{3,5}\s)", re.I)
 #: a short label, a dash, then what happened: "Finance - The following accounts were approved for payment"
 LABEL_DASH_SENTENCE = re.compile(r"^(?P<label>\S+(?:\s+\S+){0,4}?)\s+[-–—]\s+(?P<said>(?i:the|these|this|it|there)\s+"
                                  r"\S+(?:\s+\S+){2,}.*)$")
@@ -952,15 +979,20 @@ DAY_MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ju
                        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,|\s+\d|$)", re.I)
 
 
-def _title_like(title: str, block: Block, ends_sentence: bool = False) -> bool:
+#: the last word of a wrapped sentence: "... in the property, particulars of". Searched for only
+#: in the last five characters (the longest word and a newline): none can start before them
+DANGLING_WORD = re.compile(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", re.I)
+
+
+def _title_like(title: str, stands_out: bool, ends_sentence: bool = False) -> bool:
     """Item titles are short labels ("Apologies for absence", "COURT JUDGEMENTS ..."); numbered
     discussion points are sentences ("The committee enquired about ...")."""
-    words = title.split()
+    words = title.split(None, 31)  # no count below goes past 31: a long paragraph is not split whole
     if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
         return False
     if re.match(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", title, re.I):
         return False
-    if not (block.kind == "heading" or block.bold) and re.search(r"\b(?:of|to|the|and|for|in|a|an|with|by)$", title, re.I):
+    if not stands_out and DANGLING_WORD.search(title, max(0, len(title) - 5)):
         return False  # a wrapped sentence: "Conveyance of the interest of ... in the property, particulars of"
     if _upper(title):
         return len(words) <= 30
@@ -971,17 +1003,37 @@ def _title_like(title: str, block: Block, ends_sentence: bool = False) -> bool:
                                                        title, re.I)))
     if sentence:
         return False
-    if block.kind == "heading" or block.bold:
+    if stands_out:
         return True
     return not REPORTING.search(title) or len(words) <= 4
 
 
 def _clean_title(title: str) -> str:
     """"QUESTIONS FROM MEMBERS OF THE PUBLIC (Pages 7 - 10)" -> "QUESTIONS FROM MEMBERS OF THE PUBLIC"."""
-    title = TITLE_DEBRIS.sub(" ", title)
-    title = re.sub(r"\s{2,}\d{1,3}$", "", title)  # contents-page number: "Apologies  2"
-    title = re.sub(r"[*_#]+", "", title)
-    return re.sub(r"\s+", " ", title).strip(" .:-–")
+    if "(" in title or may_say(title, "page"):  # TITLE_DEBRIS needs one: it is tried at every character
+        title = TITLE_DEBRIS.sub(" ", title)
+    if _spaced_oddly(title):
+        title = _CONTENTS_NUMBER.sub("", title)
+    title = _MARKUP.sub("", title)
+    if _spaced_oddly(title):
+        title = _SPACES.sub(" ", title)
+    return title.strip(" .:-–")
+
+
+def _spaced_oddly(text: str) -> bool:
+    """Whether `text` has two spaces in a row or a space other than " " (tab, newline, no-break
+    space: none of them is printable), without which _CONTENTS_NUMBER and _SPACES find nothing.
+    Most titles come from lines already folded to single spaces."""
+    return "  " in text or not text.isprintable()
+
+
+#: contents-page number: "Apologies  2"
+_CONTENTS_NUMBER = re.compile(r"\s{2,}\d{1,3}$")
+#: Markdown emphasis left in a title: "**Apologies**"
+_MARKUP = re.compile(r"[*_#]+")
+#: a run of whitespace, or one character of it other than a plain space: replacing each single
+#: space by itself was most of the cost of cleaning a title
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1029,7 +1081,7 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
         if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
             alone = True
             title = _clean_title(lines[i + 1])  # "**1.**" on its own line, title below
-            if title and re.search(r"[^\W\d_]", title) and _title_like(title, blocks[i + 1]):
+            if title and re.search(r"[^\W\d_]", title) and _title_like(title, _stands_out(blocks[i + 1])):
                 candidate = (NUMBER_ONLY.match(line).group("num"), title)
         title_end = i + 2 if alone else i + 1
         if candidate is None and not alone and ITEM.match(line) and title_end < draft.end and _continues_title(
@@ -1142,7 +1194,9 @@ def _contents_run(run: list, index: int) -> bool:
     return all(b - a <= 3 for a, b in zip(starts, starts[1:]))
 
 
+@functools.lru_cache(maxsize=1024)
 def _roman(number: str) -> bool:
+    """Cached: asked of every accepted item number for each new one."""
     return bool(_ROMAN.fullmatch(number))
 
 
