@@ -39,7 +39,8 @@ SUFFIX_TYPES = {
     ".txt": "text/plain",
 }
 
-__all__ = ["EXTRACTOR_VERSION", "ReadError", "content_type_for", "extract_document", "read", "warm_up"]
+__all__ = ["EXTRACTOR_VERSION", "ReadError", "content_type_for", "estimated_pages", "extract_document", "read",
+           "warm_up"]
 
 
 def warm_up() -> None:
@@ -76,6 +77,25 @@ def content_type_for(name: str, raw: bytes | None = None) -> str | None:
         if head.startswith((b"<!doctype html", b"<html")):
             return "text/html"
     return None
+
+
+#: Extraction takes about as long for one text-layer PDF page as for 10 KB of any other format
+#: (fixtures/: 3-9 ms a PDF page; 2-20 ms per 10 KB of HTML, DOCX, XML or text). A scanned page
+#: costs a hundred times more, which nothing short of reading it tells.
+BYTES_LIKE_A_PAGE = 10 * 1024
+
+
+def estimated_pages(raw: bytes, content_type: str | None) -> float:
+    """Roughly how much extracting a document will take, in text-layer PDF pages, for sharing
+    work out: a bulk ingest starts the longest documents first."""
+    if content_type == "application/pdf":
+        from .read_pdf import page_count
+
+        try:
+            return page_count(raw)
+        except ReadError:
+            pass  # unreadable: its reader refuses it in a moment
+    return len(raw) / BYTES_LIKE_A_PAGE
 
 
 def read(raw: bytes, content_type: str, **options) -> ReadResult:

@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 
-from extract import EXTRACTOR_VERSION, ReadError, extract_document, warm_up
+from extract import EXTRACTOR_VERSION, ReadError, content_type_for, estimated_pages, extract_document, warm_up
 from schema.load import record_failure, save_document
 
 from .cache import Cache
@@ -140,7 +140,9 @@ class _Job:
     source: Source
     sha: str
     raw: bytes | None  # until sent to a worker
+    pages: float  # estimated work (extract.estimated_pages)
     future: concurrent.futures.Future | None = None
+    longest: bool = False  # started ahead of older documents for being the longest
 
 
 def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error=None,
@@ -201,17 +203,31 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
             job.future.set_result(extract_source(job.source, raw))
 
     def step(pool):
-        """Keep every worker busy (oldest waiting document first) and load the oldest document
-        once it is extracted; else wait for any extraction to finish."""
-        busy = [job.future for job in window if job.future is not None and not job.future.done()]
+        """Keep every worker busy and load the oldest document once it is extracted; else wait
+        for any extraction to finish."""
+        running = [job for job in window if job.future is not None and not job.future.done()]
         waiting = [job for job in window if job.future is None]
-        for job in waiting[:max(0, workers + 1 - len(busy))]:
+        for _ in range(max(0, workers + 1 - len(running))):
+            if not waiting:
+                break
+            job = next_job(waiting, running)
+            waiting.remove(job)
             submit(pool, job)
-            busy.append(job.future)
+            running.append(job)
         if window[0].future is not None and window[0].future.done():
             load_oldest()
         else:
-            concurrent.futures.wait(busy, return_when=concurrent.futures.FIRST_COMPLETED)
+            concurrent.futures.wait([job.future for job in running], return_when=concurrent.futures.FIRST_COMPLETED)
+
+    def next_job(waiting, running):
+        """One worker reads the longest waiting document, the others the oldest: the oldest keep
+        loading in order as they are done, and a 100-page pack is not left to run alone at the
+        end while the other workers idle. The two ends meet once the window is empty."""
+        if any(job.longest for job in running):
+            return waiting[0]
+        job = max(waiting, key=lambda job: job.pages)
+        job.longest = True
+        return job
 
     def full() -> bool:
         return len(window) >= WINDOW_PER_WORKER * workers or sum(len(j.raw or b"") for j in window) > WINDOW_BYTES
@@ -231,7 +247,9 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                     summary.add(SKIPPED)
                     continue
                 seen.add(prepared[1])
-                window.append(_Job(source, prepared[1], prepared[0]))
+                raw, sha = prepared
+                kind = source.content_type or content_type_for(source.filename, raw)
+                window.append(_Job(source, sha, raw, estimated_pages(raw, kind)))
                 while full():
                     step(pool)
             while window:

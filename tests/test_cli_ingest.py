@@ -180,6 +180,44 @@ def test_a_slow_document_does_not_hold_up_the_documents_after_it(tmp_path, monke
     assert loaded == sorted(loaded)
 
 
+def _timed(source, raw):
+    """Extraction as in a worker, writing down when it started; the longest document takes a
+    second more (a 500-page pack)."""
+    import time
+    from pathlib import Path
+
+    from ingest import pipeline
+
+    Path(source.path).with_suffix(".started").write_text(repr(time.monotonic()))
+    if source.filename.startswith("11"):
+        time.sleep(1.0)
+    return pipeline._real_extract_source(source, raw)
+
+
+def test_the_longest_document_starts_first_wherever_it_comes(tmp_path, monkeypatch):
+    """A long pack last in a folder is started at once, not after the rest (which would leave
+    one worker reading it alone at the end); documents still load in the order given."""
+    from ingest import pipeline
+    from ingest.cache import Cache
+    from ingest.sources import walk
+    from schema import open_archive
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(12):
+        padding = "None.\n" * (20_000 if n == 11 else 10)  # 11: the longest by far
+        (folder / f"{n:02d}.txt").write_text(f"Minutes of the meeting number {n}\n\n1. Apologies\n{padding}")
+    monkeypatch.setattr(pipeline, "_real_extract_source", pipeline.extract_source, raising=False)
+    monkeypatch.setattr(pipeline, "extract_source", _timed)
+    db = open_archive(tmp_path / "a.db")
+    summary = pipeline.run_ingest(db, list(walk([folder])), Cache(tmp_path / "c"), workers=2)
+    assert summary.line() == "12 loaded, 0 unchanged, 0 failed"
+    started = sorted(folder.glob("*.started"), key=lambda p: float(p.read_text()))
+    assert [p.stem for p in started[:2]] in (["11", "00"], ["00", "11"])
+    loaded = [r[0] for r in db.execute("select filename from documents order by rowid")]
+    assert loaded == sorted(loaded)
+
+
 def test_same_file_twice_in_one_run_loads_once(archive_path, tmp_path, seeds_dir):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

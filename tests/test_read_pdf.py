@@ -521,3 +521,17 @@ def test_dense_grid_of_rules_is_not_searched_for_tables(monkeypatch):
         page.close()
     finally:
         reopened.close()
+
+
+def test_page_count_without_reading_and_the_work_estimate_it_gives():
+    """A bulk ingest plans its workers' order by pages (read none of them): a PDF by its page
+    count, anything else by its size, an unreadable PDF by its size too (its reader refuses it)."""
+    from extract import BYTES_LIKE_A_PAGE, estimated_pages
+
+    raw = FORWARD_PLAN.read_bytes()
+    assert rp.page_count(raw) == len(read_pdf(raw).pages) == 14
+    assert estimated_pages(raw, "application/pdf") == 14
+    assert estimated_pages(raw[:1000], "application/pdf") == 1000 / BYTES_LIKE_A_PAGE
+    assert estimated_pages(b"x" * 30 * 1024, "text/plain") == 3
+    with pytest.raises(ReadError):
+        rp.page_count(b"%!PS-Adobe-3.0 not a PDF")
