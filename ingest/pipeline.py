@@ -202,18 +202,21 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
             job.future = concurrent.futures.Future()
             job.future.set_result(extract_source(job.source, raw))
 
-    def step(pool):
-        """Keep every worker busy and load the oldest document once it is extracted; else wait
-        for any extraction to finish."""
+    def start_jobs(pool):
+        """Give the workers documents until each has one and one more is queued (see next_job)."""
         running = [job for job in window if job.future is not None and not job.future.done()]
         waiting = [job for job in window if job.future is None]
-        for _ in range(max(0, workers + 1 - len(running))):
-            if not waiting:
-                break
+        while waiting and len(running) < workers + 1:
             job = next_job(waiting, running)
             waiting.remove(job)
             submit(pool, job)
             running.append(job)
+        return running
+
+    def step(pool):
+        """Keep every worker busy and load the oldest document once it is extracted; else wait
+        for any extraction to finish."""
+        running = start_jobs(pool)
         if window[0].future is not None and window[0].future.done():
             load_oldest()
         else:
@@ -250,6 +253,7 @@ def run_ingest(db, sources, cache: Cache, *, force=False, strict=False, on_error
                 raw, sha = prepared
                 kind = source.content_type or content_type_for(source.filename, raw)
                 window.append(_Job(source, sha, raw, estimated_pages(raw, kind)))
+                start_jobs(pool)  # the workers start on the first documents while the rest are read
                 while full():
                     step(pool)
             while window:
