@@ -93,8 +93,8 @@ def estimated_pages(raw: bytes, content_type: str | None) -> float:
 
         try:
             return page_count(raw)
-        except ReadError:
-            pass  # unreadable: its reader refuses it in a moment
+        except Exception:  # an estimate never stops a run: the reader reports what is wrong
+            pass
     return len(raw) / BYTES_LIKE_A_PAGE
 
 
