@@ -99,10 +99,16 @@ def may_say(text: str, *words: str) -> bool:
     """Whether `text` may hold one of these lower-case words in some case: a cheap guard before
     a case-insensitive regex that cannot match without one. lower() stands in for re.I except
     for the letters in RE_I_ONLY, so a text with one of them always passes."""
-    low = text.lower()
-    if any(word in low for word in words):
-        return True
-    return not text.isascii() and any(char in text for char in RE_I_ONLY)  # they are not ASCII
+    low, re_i_only = _lowered(text)
+    return re_i_only or any(map(low.__contains__, words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowered(text: str) -> tuple[str, bool]:
+    """text.lower(), and whether the text has a letter of RE_I_ONLY (none is ASCII). Cached: one
+    line is asked for a mover's "moved", a decision's "resolved", an outcome's "carried" and a
+    count's "against" by separate rules."""
+    return text.lower(), not text.isascii() and any(char in text for char in RE_I_ONLY)
 
 
 @functools.lru_cache(maxsize=4096)

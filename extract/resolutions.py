@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from schema.records import Action, Resolution, Vote
 
 from . import dates, rules, segment
-from .blocks import RE_I_ONLY, Block, one_line
+from .blocks import Block, may_say, one_line
 from .spans import Found
 
 # ---------------------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously
 def _sentence_group(blocks, lines, i) -> _Group | None:
     """A decision recorded mid-paragraph ("5. Finance: ... It was resolved to pay the invoices.")."""
     line = lines[i]
-    if not _may_say(line, "resolved", "agreed", "decided"):  # SENTENCE_LEADER needs one: skip the split
+    if not may_say(line, "resolved", "agreed", "decided"):  # SENTENCE_LEADER needs one: skip the split
         return None
     sentences = _sentences(line)
     for n, sentence in enumerate(sentences + ([line.split(": ", 1)[1]] if ": " in line[:80] else [])):
@@ -507,7 +507,7 @@ def _motion_prose(lines, i) -> _Group | None:
     wrapped onto the next line ("... moved to adopt Resolution 259-2018. Seconded by Councilor
     Ruble. The" / "motion passed 5-0.")."""
     line = lines[i]
-    said_moved = _may_say(line, "moved", "motioned")  # both MOVED_ regexes need the word: skip them cheaply
+    said_moved = may_say(line, "moved", "motioned")  # both MOVED_ regexes need the word: skip them cheaply
     moved = MOVED_PROSE.search(line) if said_moved else None
     wraps = i + 1 < len(lines) and MOTION_TAIL.match(lines[i + 1] or "") and (
         not moved or not moved.group("seconder") or not line.rstrip().endswith("."))
@@ -578,7 +578,7 @@ def _opens_next(blocks, lines, k) -> bool:
     line = lines[k]
     return bool(blocks[k].kind == "heading" or rules.leader(line) or NZ_MOVER.match(line) or PROPOSED_LINE.match(line)
                 or segment.item_candidate(blocks[k], line) or _narrative_leader(line)
-                or segment.NUMBER_ONLY.match(line) or (_may_say(line, "moved", "motioned") and MOVED_PROSE.search(line)))
+                or segment.NUMBER_ONLY.match(line) or (may_say(line, "moved", "motioned") and MOVED_PROSE.search(line)))
 
 
 def _closing(blocks, lines, group: _Group) -> tuple[str | None, dict, list[tuple[str, str]]]:
@@ -640,23 +640,9 @@ _NEEDED_WORDS = {
 
 def _search(pattern: re.Pattern, line: str) -> re.Match | None:
     """pattern.search(line) for a pattern of _NEEDED_WORDS, skipped when none of its words can be
-    in the line (`_may_say`): led by \\b or a digit, these regexes are tried at every character of
+    in the line (`may_say`): led by \\b or a digit, these regexes are tried at every character of
     each paragraph a motion closes."""
-    return pattern.search(line) if _may_say(line, *_NEEDED_WORDS[pattern]) else None
-
-
-def _may_say(line: str, *words: str) -> bool:
-    """`blocks.may_say` with the line lowered once for every word any rule asks of it."""
-    low, unusual = _lowered(line)
-    return unusual or any(map(low.__contains__, words))
-
-
-@functools.lru_cache(maxsize=4096)
-def _lowered(line: str) -> tuple[str, bool]:
-    """line.lower(), and whether the line has a letter that re.I reads otherwise (RE_I_ONLY).
-    Cached: each line is asked for a mover's "moved", a decision's "resolved", an outcome's
-    "carried" and a count's "against" by separate rules."""
-    return line.lower(), any(char in line for char in RE_I_ONLY)
+    return pattern.search(line) if may_say(line, *_NEEDED_WORDS[pattern]) else None
 
 
 def _outcome_word(text: str) -> str | None:
