@@ -237,8 +237,7 @@ def _telling(keys: frozenset[str]) -> tuple:
 def _promise_tokens() -> dict[str, list[list[frozenset[str]]]]:
     """Per PROMISES label, per pattern, the keys of each compulsory token; the most telling
     token ("provide|send|..." rather than "would" or "to|with") first."""
-    return {label: [sorted((keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None),
-                           key=_telling, reverse=True) for pattern in patterns]
+    return {label: [sorted(_pattern_keys(pattern), key=_telling, reverse=True) for pattern in patterns]
             for label, patterns in PROMISES.items()}
 
 
@@ -250,14 +249,10 @@ def _first_keys() -> frozenset[str] | None:
     return frozenset().union(*(t[0] for t in tokens)) if all(tokens) else None
 
 
-def _may_promise(low: str) -> bool:
-    """False when no PROMISES pattern can match the lower-cased text: each has a compulsory
-    token none of whose words is in it. Never false for a text the Matcher would match."""
-    return bool(_promise_labels(low))
-
-
 def _promise_labels(low: str) -> list[str]:
-    """The PROMISES labels that may match the lower-cased text (see `_may_promise`)."""
+    """The PROMISES labels that may match the lower-cased text. A label is left out when each of
+    its patterns has a compulsory token none of whose words is in the text: never one whose
+    Matcher would match it."""
     runs = _LETTERS.findall(low)
     first = _first_keys()
     if first is not None and first.isdisjoint(runs):
@@ -353,7 +348,12 @@ def split_title(name: str) -> tuple[str | None, str]:
 @functools.cache
 def _title_tokens() -> list[list[frozenset[str]]]:
     """Per TITLES pattern, the keys of each compulsory token (see _token_keys)."""
-    return [[keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None] for pattern in TITLES]
+    return [_pattern_keys(pattern) for pattern in TITLES]
+
+
+def _pattern_keys(pattern: list[dict]) -> list[frozenset[str]]:
+    """The keys of each compulsory token of a Matcher pattern that has words to look for."""
+    return [keys for keys in map(_token_keys, _required_tokens(pattern)) if keys is not None]
 
 
 def _title_split(name: str) -> tuple[str | None, str]:
