@@ -106,6 +106,7 @@ def generate(path: Path, questions: int) -> dict:
     """Write the archive: schema from schema/archive.sql, rows by executemany in one transaction,
     then the questions and responses FTS indexes built once (not row by row through triggers)."""
     from schema import open_archive
+    from schema.load import ensure_shape
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob("archive.db*"):
@@ -163,9 +164,9 @@ def generate(path: Path, questions: int) -> dict:
             conn.executemany("insert into responses (id, question_id, document_id, seq, text, responder, page)"
                              " values (?, ?, ?, ?, ?, ?, ?)", r_rows)
     generated = time.perf_counter() - started
-    from schema.load import FTS_CONFIG
+    ensure_shape(db)  # the two indexes and their triggers again, empty
     for table in ("questions", "responses"):
-        db[table].enable_fts(FTS_CONFIG[table], fts_version="FTS5", tokenize="porter", create_triggers=True)
+        conn.execute(f"insert into {table}_fts({table}_fts) values ('rebuild')")
         conn.execute(f"insert into {table}_fts({table}_fts) values ('optimize')")
     conn.execute("create table bench_meta (key text primary key, value text)")
     meta = {"questions": questions, "responses": questions, "documents": documents, "vocabulary": len(words),

@@ -2,7 +2,7 @@
 -- Every extracted row belongs to a document and cascades away with it, so reloading a
 -- document (delete, then insert, in one transaction) never leaves stale rows behind.
 -- Meetings and people are shared between documents and are not deleted with any one of them.
--- Full-text indexes (FTS5, porter) are created by schema.load.ensure_shape from FTS_CONFIG.
+-- Full-text indexes (FTS5, porter) and the triggers that keep them follow the tables, at the end.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER NOT NULL
@@ -352,3 +352,80 @@ CREATE TABLE IF NOT EXISTS crawl_urls (
 );
 
 CREATE INDEX IF NOT EXISTS idx_crawl_meetings_done ON crawl_meetings(site, done);
+
+-- Full-text search (FTS5, porter stemming) over the text people search. Each index keeps no
+-- copy of the text (content=<table>) and is kept in step by three triggers. The update trigger
+-- names the indexed columns: linking writes person and thread ids on every row it resolves, and
+-- must not re-index the row's text each time.
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [questions_fts] USING FTS5 ([text], [questioner], [addressed_to], [ref], tokenize='porter', content=[questions]);
+CREATE TRIGGER IF NOT EXISTS [questions_ai] AFTER INSERT ON [questions] BEGIN
+  INSERT INTO [questions_fts] (rowid, [text], [questioner], [addressed_to], [ref]) VALUES (new.rowid, new.[text], new.[questioner], new.[addressed_to], new.[ref]);
+END;
+CREATE TRIGGER IF NOT EXISTS [questions_ad] AFTER DELETE ON [questions] BEGIN
+  INSERT INTO [questions_fts] ([questions_fts], rowid, [text], [questioner], [addressed_to], [ref]) VALUES ('delete', old.rowid, old.[text], old.[questioner], old.[addressed_to], old.[ref]);
+END;
+CREATE TRIGGER IF NOT EXISTS [questions_au] AFTER UPDATE OF [text], [questioner], [addressed_to], [ref] ON [questions] BEGIN
+  INSERT INTO [questions_fts] ([questions_fts], rowid, [text], [questioner], [addressed_to], [ref]) VALUES ('delete', old.rowid, old.[text], old.[questioner], old.[addressed_to], old.[ref]);
+  INSERT INTO [questions_fts] (rowid, [text], [questioner], [addressed_to], [ref]) VALUES (new.rowid, new.[text], new.[questioner], new.[addressed_to], new.[ref]);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [responses_fts] USING FTS5 ([text], [responder], tokenize='porter', content=[responses]);
+CREATE TRIGGER IF NOT EXISTS [responses_ai] AFTER INSERT ON [responses] BEGIN
+  INSERT INTO [responses_fts] (rowid, [text], [responder]) VALUES (new.rowid, new.[text], new.[responder]);
+END;
+CREATE TRIGGER IF NOT EXISTS [responses_ad] AFTER DELETE ON [responses] BEGIN
+  INSERT INTO [responses_fts] ([responses_fts], rowid, [text], [responder]) VALUES ('delete', old.rowid, old.[text], old.[responder]);
+END;
+CREATE TRIGGER IF NOT EXISTS [responses_au] AFTER UPDATE OF [text], [responder] ON [responses] BEGIN
+  INSERT INTO [responses_fts] ([responses_fts], rowid, [text], [responder]) VALUES ('delete', old.rowid, old.[text], old.[responder]);
+  INSERT INTO [responses_fts] (rowid, [text], [responder]) VALUES (new.rowid, new.[text], new.[responder]);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [resolutions_fts] USING FTS5 ([text], tokenize='porter', content=[resolutions]);
+CREATE TRIGGER IF NOT EXISTS [resolutions_ai] AFTER INSERT ON [resolutions] BEGIN
+  INSERT INTO [resolutions_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [resolutions_ad] AFTER DELETE ON [resolutions] BEGIN
+  INSERT INTO [resolutions_fts] ([resolutions_fts], rowid, [text]) VALUES ('delete', old.rowid, old.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [resolutions_au] AFTER UPDATE OF [text] ON [resolutions] BEGIN
+  INSERT INTO [resolutions_fts] ([resolutions_fts], rowid, [text]) VALUES ('delete', old.rowid, old.[text]);
+  INSERT INTO [resolutions_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [agenda_items_fts] USING FTS5 ([title], [text], tokenize='porter', content=[agenda_items]);
+CREATE TRIGGER IF NOT EXISTS [agenda_items_ai] AFTER INSERT ON [agenda_items] BEGIN
+  INSERT INTO [agenda_items_fts] (rowid, [title], [text]) VALUES (new.rowid, new.[title], new.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [agenda_items_ad] AFTER DELETE ON [agenda_items] BEGIN
+  INSERT INTO [agenda_items_fts] ([agenda_items_fts], rowid, [title], [text]) VALUES ('delete', old.rowid, old.[title], old.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [agenda_items_au] AFTER UPDATE OF [title], [text] ON [agenda_items] BEGIN
+  INSERT INTO [agenda_items_fts] ([agenda_items_fts], rowid, [title], [text]) VALUES ('delete', old.rowid, old.[title], old.[text]);
+  INSERT INTO [agenda_items_fts] (rowid, [title], [text]) VALUES (new.rowid, new.[title], new.[text]);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [actions_fts] USING FTS5 ([text], [owner], tokenize='porter', content=[actions]);
+CREATE TRIGGER IF NOT EXISTS [actions_ai] AFTER INSERT ON [actions] BEGIN
+  INSERT INTO [actions_fts] (rowid, [text], [owner]) VALUES (new.rowid, new.[text], new.[owner]);
+END;
+CREATE TRIGGER IF NOT EXISTS [actions_ad] AFTER DELETE ON [actions] BEGIN
+  INSERT INTO [actions_fts] ([actions_fts], rowid, [text], [owner]) VALUES ('delete', old.rowid, old.[text], old.[owner]);
+END;
+CREATE TRIGGER IF NOT EXISTS [actions_au] AFTER UPDATE OF [text], [owner] ON [actions] BEGIN
+  INSERT INTO [actions_fts] ([actions_fts], rowid, [text], [owner]) VALUES ('delete', old.rowid, old.[text], old.[owner]);
+  INSERT INTO [actions_fts] (rowid, [text], [owner]) VALUES (new.rowid, new.[text], new.[owner]);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS [pages_fts] USING FTS5 ([text], tokenize='porter', content=[pages]);
+CREATE TRIGGER IF NOT EXISTS [pages_ai] AFTER INSERT ON [pages] BEGIN
+  INSERT INTO [pages_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [pages_ad] AFTER DELETE ON [pages] BEGIN
+  INSERT INTO [pages_fts] ([pages_fts], rowid, [text]) VALUES ('delete', old.rowid, old.[text]);
+END;
+CREATE TRIGGER IF NOT EXISTS [pages_au] AFTER UPDATE OF [text] ON [pages] BEGIN
+  INSERT INTO [pages_fts] ([pages_fts], rowid, [text]) VALUES ('delete', old.rowid, old.[text]);
+  INSERT INTO [pages_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;

@@ -15,43 +15,15 @@ import sqlite_utils
 from . import SCHEMA_SQL, SCHEMA_VERSION
 from .records import TABLES, DocumentRecords
 
-#: table -> columns indexed for full-text search (FTS5, porter stemming, kept by triggers)
-FTS_CONFIG = {
-    "questions": ["text", "questioner", "addressed_to", "ref"],
-    "responses": ["text", "responder"],
-    "resolutions": ["text"],
-    "agenda_items": ["title", "text"],
-    "actions": ["text", "owner"],
-    "pages": ["text"],
-}
-
 
 def ensure_shape(db: sqlite_utils.Database) -> None:
-    """Create tables, indexes, views and FTS if missing. Safe to call on every open."""
-    db.conn.executescript(SCHEMA_SQL.read_text())
-    if db.execute("select count(*) from schema_version").fetchone()[0] == 0:
-        with db.atomic():
-            db.execute("insert into schema_version (version) values (?)", [SCHEMA_VERSION])
-    for table, columns in FTS_CONFIG.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, fts_version="FTS5", tokenize="porter", create_triggers=True)
-    _narrow_update_triggers(db)
-
-
-def _narrow_update_triggers(db: sqlite_utils.Database) -> None:
-    """Re-index a row's text only when an indexed column changes. sqlite-utils' update trigger
-    fires on any update, so linking (which writes questioner_id, responder_id, thread_id and
-    person_id on every row it resolves) deleted and re-inserted every question, response and
-    attendance row's full-text entry: a quarter of linking's time on the benchmark archive."""
-    for table, columns in FTS_CONFIG.items():
-        name = f"{table}_au"
-        row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone()
-        broad = f'AFTER UPDATE ON "{table}"'
-        if row and broad in row[0]:
-            narrow = f"AFTER UPDATE OF {', '.join(f'[{c}]' for c in columns)} ON [{table}]"
-            with db.atomic():
-                db.execute(f"drop trigger [{name}]")
-                db.execute(row[0].replace(broad, narrow))
+    """Create tables, indexes, views, full-text indexes and triggers if missing, and stamp a new
+    archive's schema version. Safe to call on every open. One transaction: a new archive's
+    ninety-odd statements commit once, not one commit per full-text index."""
+    db.conn.executescript(
+        f"BEGIN;\n{SCHEMA_SQL.read_text()}\n"
+        f"INSERT INTO schema_version (version) SELECT {SCHEMA_VERSION} WHERE NOT EXISTS (SELECT 1 FROM schema_version);\n"
+        "COMMIT;")
 
 
 def now() -> str:
