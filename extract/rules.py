@@ -400,7 +400,9 @@ def _title_split(name: str) -> tuple[str | None, str]:
     titles = []
     pos = 0
     while pos < len(doc):
-        hits = [(s, e) for _, s, e in _matcher("titles")(doc[pos:].as_doc()) if s == 0]
+        # a Matcher reads a Span as it reads a Doc (match offsets from the span's start), and
+        # copying the rest into a Doc of its own took 90 µs a time
+        hits = [(s, e) for _, s, e in _matcher("titles")(doc[pos:]) if s == 0]
         if not hits:
             break
         end = max(e for _, e in hits)

@@ -39,3 +39,34 @@ def _promise_labels_slowly(low):
 def test_promise_labels_are_those_of_every_label_checked():
     for text in _texts():
         assert rules._promise_labels(text.lower()) == _promise_labels_slowly(text.lower()), text
+
+
+NAMES = ["Councillor Toni Fagan", "Cllr. J Smith", "Mayor Hazlehurst", "Council President Mary Smith",
+         "Ms. Hannah Currie", "Deputy Mayor X", "Co-opted Member Jane Doe", "Councillor", "Cllr Cllr Smith",
+         "Dr Mr Prof. A. Jones", "Vice Chair Councillor Lee", "County Councillor Dr R. Patel", "Lord Mayor",
+         "Mr.", "Jane Smith", "Councillors A, B and C", "Rev. Canon P. Jones", "Mayor - Councillor Smith"]
+
+
+def _title_split_by_docs(name):
+    """`rules._title_split` as first written: the rest of the name copied into a Doc of its own
+    for each title the Matcher looks for."""
+    doc = rules._doc(name)
+    titles, pos = [], 0
+    while pos < len(doc):
+        hits = [(s, e) for _, s, e in rules._matcher("titles")(doc[pos:].as_doc()) if s == 0]
+        if not hits:
+            break
+        end = max(e for _, e in hits)
+        if end >= len(doc) - pos:
+            break
+        titles.append(doc[pos:pos + end].text.rstrip("."))
+        pos += end
+    if not titles:
+        return None, name
+    return " ".join(titles), rules._TITLE_TAIL.sub("", doc[pos:].text if pos < len(doc) else "")
+
+
+def test_titles_split_from_a_span_as_from_a_doc():
+    names = NAMES + [piece.strip() for parts in DOCUMENTS[:4] for piece in _lines_of(parts) if len(piece) < 80]
+    for name in names:
+        assert rules._title_split(name) == _title_split_by_docs(name), name
