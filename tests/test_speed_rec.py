@@ -70,3 +70,50 @@ def test_titles_split_from_a_span_as_from_a_doc():
     names = NAMES + [piece.strip() for parts in DOCUMENTS[:4] for piece in _lines_of(parts) if len(piece) < 80]
     for name in names:
         assert rules._title_split(name) == _title_split_by_docs(name), name
+
+
+def test_one_line_folds_whitespace_as_the_regex_did():
+    from extract import blocks
+
+    every_char = "".join(map(chr, range(0x3100))) + "\U000e0020\udcff"
+    texts = list(_texts()) + [every_char, f"  a{every_char}b  ", " \u00a0x\u2009\u2009y\n\n z\x1c\x85"]
+    for text in texts:
+        expected = blocks._WHITESPACE.sub(" ", blocks.clean_text(text)).strip()
+        assert blocks.one_line.__wrapped__(text) == expected, text
+
+
+def _clean_text_slowly(text):
+    """`blocks.clean_text` before its guards: every replacement and the space regex on every text."""
+    import html
+    import unicodedata
+
+    from extract import blocks
+
+    if not text:
+        return ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        for lig, rep in blocks._LIGATURES.items():
+            text = text.replace(lig, rep)
+    if "<" in text:
+        text = blocks._TAG.sub("", blocks._BREAK_TAG.sub("\n", text))
+    text = html.unescape(text)
+    text = text.replace("**", "").replace("\\.", ".").replace("\\-", "-").replace("\\*", "*")
+    text = blocks._SPACES.sub(" ", text.replace("\u00ad", ""))
+    text = "\n".join(map(str.strip, text.split("\n")))
+    return blocks._BLANK_LINES.sub("\n", text).strip()
+
+
+CLEANING = [
+    "a&nbsp;&nbsp;b", "x&nbsp;y", "soft&shy;hyphen", "&#42;&#42;36.&#42;&#42; item", "**36.** item", "1\\. That",
+    "a\\-b \\* c", "tab\there", "two  spaces", "thin\u2009\u2009space", "zero\u200bwidth", "em\u2003space",
+    "ligature \ufb01nal \ufb03", "caf\u0065\u0301", "<p>cell</p><p>two</p>", "line\n\n  next \n", "\u00ad", "&amp;lt;",
+    "&#8203;x", "a &#9; b", "plain words only", "’quoted’ text",
+]
+
+
+def test_clean_text_guards_skip_only_what_cannot_apply():
+    from extract import blocks
+
+    for text in list(_texts()) + CLEANING:
+        assert blocks.clean_text.__wrapped__(text) == _clean_text_slowly(text), text
