@@ -117,3 +117,53 @@ def test_clean_text_guards_skip_only_what_cannot_apply():
 
     for text in list(_texts()) + CLEANING:
         assert blocks.clean_text.__wrapped__(text) == _clean_text_slowly(text), text
+
+
+def _kept_slowly(found):
+    """The decisions `assemble` keeps, by its first rule: each compared with every earlier kept one."""
+    from extract.assemble import _comparable
+
+    kept, seen = [], set()
+    for meeting_id, text in found:
+        key = (meeting_id, _comparable(text))
+        restated = len(key[1]) >= 60 and any(
+            m == meeting_id and len(_comparable(t)) >= 60 and (key[1] in _comparable(t) or _comparable(t) in key[1])
+            for m, t in kept)
+        if key in seen or restated:
+            continue
+        seen.add(key)
+        kept.append((meeting_id, text))
+    return kept
+
+
+def _kept(found):
+    from extract.assemble import RESTATED_LENGTH, _comparable, _restated
+
+    kept, seen, long_texts = [], set(), {}
+    for meeting_id, text in found:
+        comparable = _comparable(text)
+        if (meeting_id, comparable) in seen or _restated(comparable, long_texts.get(meeting_id, ())):
+            continue
+        seen.add((meeting_id, comparable))
+        if len(comparable) >= RESTATED_LENGTH:
+            long_texts.setdefault(meeting_id, []).append(comparable)
+        kept.append((meeting_id, text))
+    return kept
+
+
+def test_restated_decisions_are_those_the_full_comparison_finds():
+    from extract import content_type_for, read, resolutions
+
+    from .conftest import fixture_path
+
+    parts = ("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf")
+    path = fixture_path(*parts)
+    blocks = read(path.read_bytes(), content_type_for(path.name)).blocks
+    texts = [f.record.text for f in resolutions.find_resolutions(blocks, "x" * 64)]
+    long = "That the Committee approves the proposed approach to delivery of the scheme across the city"
+    texts += [long, long[:-5], long + " and beyond the city boundary", "That the report be noted.", "That the report be noted."]
+    assert any(len(t) >= 60 for t in texts)
+    for meetings in ([None], ["m1"], ["m1", "m2"], ["m1", None, "m1", "m2"]):
+        found = [(meetings[n % len(meetings)], text) for n, text in enumerate(texts + texts[::-1])]
+        assert _kept(found) == _kept_slowly(found)
+    assert len(_kept_slowly([(None, long), (None, long + " and beyond")])) == 1  # the test can tell
