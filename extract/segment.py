@@ -979,8 +979,6 @@ _NOT_A_LABEL = re.compile(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|w
 _LEADING_ZERO = re.compile(r"0\d")
 #: "Item 4 ...", "Minute 12 ..."
 _ITEM_WORD = re.compile(r"^(?:item|minute)\b", re.I)
-#: "I", "IV", "XII"
-_ROMAN = re.compile(r"[IVX]+")
 #: a decision's wording, not a title: "That the report be noted", "To note that ..."
 _THAT_OPENING = re.compile(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", re.I)
 #: how a sentence of minutes starts: "The committee enquired about ...", "Members asked ..."
@@ -1198,13 +1196,20 @@ def _contents_titles(lines: list[str], start: int, end: int) -> dict[str, str]:
 def _in_sequence(number: str, accepted: list) -> bool:
     """The next item in ascending order. A suffixed item taken early ("4A" between 1 and 2, as a
     supplementary item) does not raise the bar for the plain numbers after it."""
-    family = [a for a in accepted if _roman(a[1]) == _roman(number)]  # "I." outlines run beside "1." items
-    if not family:
+    roman = _roman(number)
+    latest = latest_plain = None  # of the accepted items numbered like this one ("I." outlines run beside "1." items)
+    for _, n, _ in reversed(accepted):  # from the end: both are near it, and a long minutes has 100 items
+        if _roman(n) != roman:
+            continue
+        if latest is None:
+            latest = n
+        if not _number_key(n)[1]:
+            latest_plain = n
+            break
+    if latest is None:
         return True
-    accepted = family
     key = _number_key(number)
-    plain = [_number_key(n) for _, n, _ in accepted if not _number_key(n)[1]]
-    last = plain[-1] if plain and not key[1] else _number_key(accepted[-1][1])
+    last = _number_key(latest_plain) if latest_plain is not None and not key[1] else _number_key(latest)
     if key[0] == last[0]:
         return key > last
     return 0 < key[0] - last[0] <= MAX_GAP

@@ -167,3 +167,36 @@ def test_restated_decisions_are_those_the_full_comparison_finds():
         found = [(meetings[n % len(meetings)], text) for n, text in enumerate(texts + texts[::-1])]
         assert _kept(found) == _kept_slowly(found)
     assert len(_kept_slowly([(None, long), (None, long + " and beyond")])) == 1  # the test can tell
+
+
+def _in_sequence_slowly(number, accepted):
+    """`segment._in_sequence` as first written: the whole family of accepted numbers, then its last."""
+    from extract import segment
+
+    family = [a for a in accepted if segment._roman(a[1]) == segment._roman(number)]
+    if not family:
+        return True
+    key = segment._number_key(number)
+    plain = [segment._number_key(n) for _, n, _ in family if not segment._number_key(n)[1]]
+    last = plain[-1] if plain and not key[1] else segment._number_key(family[-1][1])
+    if key[0] == last[0]:
+        return key > last
+    return 0 < key[0] - last[0] <= segment.MAX_GAP
+
+
+def test_in_sequence_reads_from_the_end_as_the_whole_family():
+    import itertools
+    import random
+
+    from extract import segment
+
+    numbers = ["1", "2", "3", "4A", "4", "4b", "5", "7", "12", "I", "II", "IV", "V", "X", "6a", "14/037", "45/24", "11.25.01"]
+    rng = random.Random(7)
+    for size in range(0, 7):
+        for _ in range(300):
+            accepted = [(n, number, "title") for n, number in enumerate(rng.choices(numbers, k=size))]
+            for number in numbers:
+                assert segment._in_sequence(number, accepted) == _in_sequence_slowly(number, accepted), (number, accepted)
+    for accepted in itertools.permutations(["1", "2", "2a", "I"]):
+        rows = [(n, number, "t") for n, number in enumerate(accepted)]
+        assert all(segment._in_sequence(x, rows) == _in_sequence_slowly(x, rows) for x in numbers)
