@@ -200,3 +200,48 @@ def test_in_sequence_reads_from_the_end_as_the_whole_family():
     for accepted in itertools.permutations(["1", "2", "2a", "I"]):
         rows = [(n, number, "t") for n, number in enumerate(accepted)]
         assert all(segment._in_sequence(x, rows) == _in_sequence_slowly(x, rows) for x in numbers)
+
+
+LEADER_TEXTS = [
+    "RESOLVED: that the report is received.", "• Resolved: that the minutes be approved.", "- AGREED - noted",
+    "It was APPROVED: that", "And Resolved:", "Decision taken", "DECISION - approve", "The Scrutiny Board recommends",
+    "the Board recommends", "Planning Committee RECOMMENDED", "b. Approved all RPS permit types", "(d) Decision made",
+    "*Recommendation 4c", "# resolved", "#- resolved", "•• Resolved", "İt was agreed", "ıt was agreed", "", " ", "-",
+]
+
+
+def test_a_leader_never_starts_where_the_first_token_rules_out():
+    for text in list(_texts()) + LEADER_TEXTS:
+        if "\udcff" in text:
+            continue  # spaCy cannot store a lone surrogate (nor could the Matcher read one before)
+        doc = rules._doc(text[:200])
+        for label in rules.LEADERS:
+            starts = {0, 1} if len(doc) > 1 and doc[0].text in "*#-•" else {0}
+            matched = any(start in starts for _, start, _ in rules._matcher("leaders", label)(doc))
+            if matched:
+                assert any(rules._may_start(doc[s], label) for s in starts if s < len(doc)), (text, label)
+        for labels in (["resolution"], ["recommendation"], ["recommendation", "resolution"]):
+            assert rules._leader_match(text, labels) == _leader_match_slowly(text, labels), (text, labels)
+
+
+def _leader_match_slowly(text, labels):
+    """`rules._leader_match` without its first-token check."""
+    doc = rules._doc(text[:200])
+    best = None
+    for match_id, start, end in rules._matches("leaders", labels, doc):
+        if start != 0 and not (start == 1 and doc[0].text in "*#-•"):
+            continue
+        if best is None or end > best[2]:
+            best = (rules.nlp().vocab.strings[match_id], start, end)
+    if best is None:
+        return None
+    kind, _, end = best
+    return kind, text[doc[end - 1].idx + len(doc[end - 1].text):] if end <= len(doc) else ""
+
+
+def test_unknown_token_conditions_never_rule_a_start_out():
+    token = rules._doc("Hello")[0]
+    assert rules._fits(token, {"LOWER": "hello"}) and not rules._fits(token, {"LOWER": "bye"})
+    assert rules._fits(token, {"IS_TITLE": True}) and not rules._fits(token, {"ORTH": {"IN": ["hello"]}})
+    assert rules._fits(token, {"POS": "NOUN"}) and rules._fits(token, {"LOWER": {"NOT_IN": ["hello"]}})
+    assert rules._fits(token, {"LOWER": "bye", "OP": "!"})
