@@ -214,7 +214,7 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     lines = [block_line(b) for b in blocks]
     moderngov = (result.meta or {}).get("moderngov") or {}
     mgai = _mgai_item(blocks, lines, doc_id)
-    dayfirst = dates.dayfirst_for("\n".join(lines))  # "04/05/2023" is 5 April in Hastings, April 5 in Rivergrove
+    dayfirst = dates.DayfirstWhenAsked(lines)  # "04/05/2023" is 5 April in Hastings, April 5 in Rivergrove
     headers = _headers(blocks, lines, dayfirst)
     if not headers and moderngov.get("committee") and moderngov.get("date"):
         headers = [_Header(index=0, end=0)]

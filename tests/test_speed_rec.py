@@ -245,3 +245,34 @@ def test_unknown_token_conditions_never_rule_a_start_out():
     assert rules._fits(token, {"IS_TITLE": True}) and not rules._fits(token, {"ORTH": {"IN": ["hello"]}})
     assert rules._fits(token, {"POS": "NOUN"}) and rules._fits(token, {"LOWER": {"NOT_IN": ["hello"]}})
     assert rules._fits(token, {"LOWER": "bye", "OP": "!"})
+
+
+def test_dayfirst_is_worked_out_only_when_read_and_as_before(monkeypatch):
+    from extract import dates
+
+    documents = [["Minutes of the meeting held on 04/05/2023", "Councilor Tuttle moved", "7:01 p.m."],
+                 ["Councillor Smith", "£400", "12/09/2024"], ["25/04/2023"], ["04/25/2023"], [], [""]]
+    for lines in documents:
+        assert bool(dates.DayfirstWhenAsked(lines)) is dates.dayfirst_for("\n".join(lines))
+    asked = []
+    monkeypatch.setattr(dates, "dayfirst_for", lambda text: asked.append(text) or True)
+    lazy = dates.DayfirstWhenAsked(["Meeting held on 12 September 2024", "04/05/2023"])
+    assert dates.parse_date("Meeting held on 12 September 2024", lazy) == "2024-09-12" and asked == []
+    assert dates.parse_date("04/05/2023", lazy) == "2023-05-04" and dates.parse_date("05/06/2023", lazy)
+    assert asked == ["Meeting held on 12 September 2024\n04/05/2023"]  # once, over the lines given
+
+
+def test_meetings_found_with_the_answer_worked_out_up_front(monkeypatch):
+    """find_meetings with a lazy `dayfirst` finds what it found with `dayfirst_for` computed first."""
+    from extract import content_type_for, dates, read, segment
+
+    from .conftest import fixture_path
+
+    for parts in DOCUMENTS + [("rivergrove-or", "city-council-2018-12-10-minutes.pdf")]:
+        path = fixture_path(*parts)
+        result = read(path.read_bytes(), content_type_for(path.name))
+        lazy = segment.find_meetings(result, "x" * 64)
+        with monkeypatch.context() as m:
+            m.setattr(dates, "DayfirstWhenAsked", lambda lines: dates.dayfirst_for("\n".join(lines)))
+            eager = segment.find_meetings(result, "x" * 64)
+        assert lazy == eager, parts
