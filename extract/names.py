@@ -139,6 +139,10 @@ def split_known_place(text: str, places: set[str] | frozenset[str]) -> tuple[str
     return text, None
 
 
+#: "Mr John Smith (Ledbury)": a name, then something in brackets at the end
+_BRACKETED_END = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
+
+
 def split_layout_place(raw: str) -> tuple[str, Optional[str]]:
     """A place the layout sets apart: on its own last line of a table cell ("Ms Jane Doe\nLeominster")
     or in brackets ("Mr John Smith (Ledbury)"); roles in brackets ("(Chair)") stay put."""
@@ -146,7 +150,7 @@ def split_layout_place(raw: str) -> tuple[str, Optional[str]]:
     if len(lines) == 2 and _PLACE_LIKE.match(lines[1]) and not _ORG_WORDS.search(lines[1]) \
             and len(split_title(clean_raw(lines[0]))[1].split()) >= 2:  # "Councillor Rob\nBryher" is a wrapped name
         return lines[0], lines[1]
-    bracket = re.match(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$", one_line(raw or ""))
+    bracket = _BRACKETED_END.match(one_line(raw or ""))
     if bracket and _PLACE_LIKE.match(bracket.group("place")) and not _ORG_WORDS.search(bracket.group("place")):
         return bracket.group("name"), bracket.group("place")
     return raw, None

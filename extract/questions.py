@@ -60,6 +60,27 @@ _QA_HEAD = re.compile(
     r"(?:(?:[–—:-]|from|by|submitted\s+by|asked\s+by)\s*(?P<who>.*?))?\s*$", re.I)
 
 
+#: Patterns asked of each heading, label and name (~1,300 times a bench round), compiled once
+#: rather than looked up in re's cache by an inline `re.sub(r"...")` each time:
+#: "No. 12" -> "12"
+_NO_LABEL = re.compile(r"^No\.?\s*", re.I)
+_WHITESPACE_RUN = re.compile(r"\s+")
+#: "PQ 1", "MQ2": the letters say the kind of question
+_REF_PREFIX = re.compile(r"^([A-Z]{1,3})\s?\d")
+#: "Mr Smith to the Leader: What is ...?" (who asks, then the question)
+_NAME_COLON = re.compile(r"^(?P<name>[^:?]{2,140}?)\s*:\s*(?P<rest>\S.*)$")
+#: "Chris Whitfield - EV Charging for terraced homes"
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+#: "Response: The question ..." names no responder
+_QUESTION_WORD = re.compile(r"^(?:the\s+)?(?:question|supplementary)", re.I)
+#: "Question: Will the ..."
+_QUESTION_LABEL = re.compile(r"^Question\s*:\s*", re.I)
+#: the words of "Mr Barrington, Hereford"
+_NAME_TOKEN = re.compile(r"[^\s,]+")
+#: "15, 16 & 17"
+_QUESTION_NUMBER = re.compile(r"\d{1,3}")
+
+
 def question_ref(printed: str) -> str:
     """The ref of a "Question N" heading: the number as printed, without the word "Question".
 
@@ -68,8 +89,8 @@ def question_ref(printed: str) -> str:
     ("PQ 1" == "PQ1"), so the word would make "question3" differ from the "3" (or "Q3") a reader
     copies as the question's number. Letter codes that are part of the number ("PQ 1", "Q2",
     "MQ 3") are printed in the ref cell itself and stay as printed (see _REF_CELL)."""
-    ref = re.sub(r"^No\.?\s*", "", printed.strip(), flags=re.I)
-    return re.sub(r"\s+", " ", ref)
+    ref = _NO_LABEL.sub("", printed.strip())
+    return _WHITESPACE_RUN.sub(" ", ref)
 
 
 #: askers that are a class of people, not a person: "members of the public", "councillors"
@@ -296,7 +317,7 @@ def _looks_like_name(text: str) -> bool:
     for the costs ..." (a question after "Question 2 -") no."""
     if is_withheld(text):
         return True  # "Question from Name and address supplied to the Cabinet member ..."
-    tokens = re.findall(r"[^\s,]+", text)
+    tokens = _NAME_TOKEN.findall(text)
     if not tokens or len(tokens) > 9 or text.rstrip().endswith("?") or _INTERROGATIVE.search(tokens[0]):
         return False
     return all(t[0].isupper() or t.lower() in _NAME_PARTICLES or not t[0].isalpha() for t in tokens)
@@ -345,6 +366,21 @@ class _Layout:
         return ""
 
 
+#: Header cells of a question table, lower-cased (`header_layout` reads every cell of a row that
+#: names a question). The ref: "Question Number", "Ref No", "#"
+_REF_HEAD = re.compile(r"\b(?:number|no\.?|ref(?:erence)?|#)$")
+#: who answers: "Question to", "Cabinet member", "Portfolio holder"
+_TO_HEAD = re.compile(r"^(?:question(?:ed)?\s+to|to|addressed\s+to|directed\s+to|answered\s+by|respondent|"
+                      r"cabinet member|portfolio(?: holder)?|responsible (?:member|officer))$")
+#: who asks: "Questioner", "Name of questioner", "Submitted by"
+_ASKER_HEAD = re.compile(r"^(?:questioner|name|asked by|submitted by|from|member|councillor|questioner name|"
+                         r"name of questioner|question(?:ed)? (?:from|by)|name and address)$")
+#: the answer: "Response", "Written answer"
+_RESPONSE_HEAD = re.compile(r"\b(?:response|answer|reply)\b")
+#: "Question title": each question listed by its title only
+_TITLE_HEAD = re.compile(r"^questions?\s+(?:title|subject|topic)$")
+
+
 def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optional[_Layout]:
     """A _Layout when the row is a question table's header, else None.
 
@@ -358,22 +394,20 @@ def header_layout(cells: list[str], titles_are_questions: bool = False) -> Optio
     roles: list[Optional[str]] = []
     supplementary = titles = False
     for cell in cells:
-        c = re.sub(r"\s+", " ", clean_text(cell).lower()).strip(" :")
+        c = _WHITESPACE_RUN.sub(" ", clean_text(cell).lower()).strip(" :")
         if _words(c) > 6:
             return None  # header cells are labels, not text
         if not c:
             roles.append(None)
-        elif re.search(r"\b(?:number|no\.?|ref(?:erence)?|#)$", c) or c in ("no", "no.", "ref", "q", "item"):
+        elif _REF_HEAD.search(c) or c in ("no", "no.", "ref", "q", "item"):
             roles.append("ref")
-        elif re.search(r"^(?:question(?:ed)?\s+to|to|addressed\s+to|directed\s+to|answered\s+by|respondent|"
-                       r"cabinet member|portfolio(?: holder)?|responsible (?:member|officer))$", c):
+        elif _TO_HEAD.search(c):
             roles.append("to")
-        elif re.search(r"^(?:questioner|name|asked by|submitted by|from|member|councillor|questioner name|"
-                       r"name of questioner|question(?:ed)? (?:from|by)|name and address)$", c):
+        elif _ASKER_HEAD.search(c):
             roles.append("asker")
-        elif re.search(r"\b(?:response|answer|reply)\b", c):
+        elif _RESPONSE_HEAD.search(c):
             roles.append("response")
-        elif re.search(r"^questions?\s+(?:title|subject|topic)$", c):
+        elif _TITLE_HEAD.search(c):
             roles.append("question")  # "Question title": the question is listed by its title only
             titles = True
         elif "question" in c:
@@ -450,7 +484,7 @@ class _Scanner:
 
     def _kind(self, ref: Optional[str], asker: Optional[str], default: str = "public") -> str:
         """Ref prefix ("PQ 1" public, "MQ 2" member), else the section heading, else the default."""
-        prefix = re.match(r"^([A-Z]{1,3})\s?\d", ref or "")
+        prefix = _REF_PREFIX.match(ref or "")
         if prefix and prefix.group(1).upper() in _REF_KIND:
             return _REF_KIND[prefix.group(1).upper()]
         if self.context:
@@ -591,7 +625,7 @@ class _Scanner:
         who = match.group("by") or match.group("who")
         if match.group("sep") is None and who is None and _words(text) > 4:
             return False
-        if who and re.match(r"^(?:the\s+)?(?:question|supplementary)", who, re.I):
+        if who and _QUESTION_WORD.match(who):
             who = None
         self.markers_seen += 1
         self._answer(block.page, clean_text(who).strip() if who else None)
@@ -625,7 +659,7 @@ class _Scanner:
         """"Question: Will the ..." right after "From:"/"To:" lines: the label is not the text."""
         if self.current is not None and self.current.origin == "block" and self.mode == "question" \
                 and not self.current.parts:
-            return re.sub(r"^Question\s*:\s*", "", text, flags=re.I)
+            return _QUESTION_LABEL.sub("", text)
         return text
 
     def _keyed_answer(self, i, block, text, heading) -> bool:
@@ -903,7 +937,7 @@ class _Scanner:
             if len(parts) == 2:
                 who, to = parts[0].strip(), parts[1].strip()
         inline = ""
-        colon = re.match(r"^(?P<name>[^:?]{2,140}?)\s*:\s*(?P<rest>\S.*)$", (match.group("who") or "").strip())
+        colon = _NAME_COLON.match((match.group("who") or "").strip())
         if colon:
             asker, addressee = colon.group("name"), None
             parts = _TO.split(asker, maxsplit=1)
@@ -911,7 +945,7 @@ class _Scanner:
                 asker, addressee = parts[0].strip(), parts[1].strip()
             if _looks_like_name(asker):  # "Question from Mr Smith to the Leader: What is ...?"
                 return self._qa_result(match, asker, addressee, colon.group("rest"))
-        titled = re.split(r"\s+[–—-]\s+", who, maxsplit=1) if who else []
+        titled = _SPACED_DASH.split(who, maxsplit=1) if who else []
         if len(titled) == 2 and _looks_like_name(titled[0]) and _words(titled[0].split(",")[0]) <= 6 \
                 and _words(titled[1]) >= 2:
             # "Question 1 - Nigel Bryant - Noise Levels on Anchor Road": name, then title; the name may
@@ -1096,7 +1130,7 @@ def find_questions(blocks: list[Block], doc_id: str) -> list[Found]:
 
 def _ref_numbers(ref: Optional[str]) -> set[str]:
     """The question numbers a ref names: "15, 16 & 17" -> {15, 16, 17}; "33a, 33b & 33c" -> {33}."""
-    return {n.lstrip("0") or "0" for n in re.findall(r"\d{1,3}", ref or "")}
+    return {n.lstrip("0") or "0" for n in _QUESTION_NUMBER.findall(ref or "")}
 
 
 def _names_asker(text: str, asker_raw: Optional[str]) -> bool:

@@ -244,6 +244,11 @@ SENTENCE_LEADER = re.compile(r"^(?:(?i:it\s+was\s+(?:resolved|agreed|unanimously
                              r"(?:RESOLVED|resolved|AGREED|DECIDED)\s+(?:that|to)\b)")
 
 
+#: a block's first sentence is read here only when it opens "The ..." or "This ..." ("The Council
+#: RESOLVED that ..."): a leader word opening the block is read by `_group_at` itself
+_THE_OR_THIS = re.compile(r"^(?:The|This)\s")
+
+
 def _sentence_group(blocks, lines, i) -> _Group | None:
     """A decision recorded mid-paragraph ("5. Finance: ... It was resolved to pay the invoices.")."""
     line = lines[i]
@@ -251,7 +256,7 @@ def _sentence_group(blocks, lines, i) -> _Group | None:
         return None
     sentences = _sentences(line)
     for n, sentence in enumerate(sentences + ([line.split(": ", 1)[1]] if ": " in line[:80] else [])):
-        if n == 0 and not re.match(r"^(?:The|This)\s", sentence):
+        if n == 0 and not _THE_OR_THIS.match(sentence):
             continue  # a leader opening the block is read by `_group_at` itself
         sentence = sentence.strip()
         if SENTENCE_LEADER.match(sentence) and len(sentence.split()) >= 4:
@@ -381,10 +386,14 @@ def _with_parts(blocks, lines, i, kind, rest) -> _Group:
 CLOSED_QUOTE = re.compile(r"^[\u201c\"].*[.!]\s*[\u201d\"]\s*\.?$|^[\u201c\"].*[\u201d\"]\s*\.$", re.S)
 
 
+#: the label of a decision notice's form field: "(d)", "d)", "12."
+_FORM_FIELD_LABEL = re.compile(r"\(?[a-z0-9]{1,3}[.)]?", re.I)
+
+
 def _row_decision(block: Block, i: int) -> _Group | None:
     """A decision notice's form row: "(d) | Decision taken 1. That the Committee notes ... 2. ..."."""
     cells = [one_line(c) for c in (block.cells or []) if one_line(c)]
-    cells = [c for c in cells if not re.fullmatch(r"\(?[a-z0-9]{1,3}[.)]?", c, re.I)]
+    cells = [c for c in cells if not _FORM_FIELD_LABEL.fullmatch(c)]
     if not cells:
         return None
     text = " ".join(cells)
@@ -434,8 +443,12 @@ def _follows(previous: str | None, mark: str) -> bool:
     return 0 < key - prev_key <= 2 or (key == prev_key and mark != previous)
 
 
+#: "2", "1.1", "12.03"
+_DECIMAL_MARK = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
 def _mark_value(mark: str) -> float | None:
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", mark):
+    if _DECIMAL_MARK.fullmatch(mark):
         major, _, minor = mark.partition(".")
         return int(major) + (int(minor) / 100 if minor else 0)
     if len(mark) == 1 and mark.isalpha():
@@ -645,11 +658,16 @@ def _search(pattern: re.Pattern, line: str) -> re.Match | None:
     return pattern.search(line) if may_say(line, *_NEEDED_WORDS[pattern]) else None
 
 
+#: an outcome as printed after "RESULT:" or in a motion, lower-cased: "defeated", "carried unanimously"
+_LOST = re.compile(r"\b(?:lost|defeated|failed|fell|rejected)\b")
+_CARRIED = re.compile(r"\b(?:carried|passed|adopted|approved|agreed)\b")
+
+
 def _outcome_word(text: str) -> str | None:
     text = text.lower()
-    if re.search(r"\b(?:lost|defeated|failed|fell|rejected)\b", text):
+    if _LOST.search(text):
         return "lost"
-    if re.search(r"\b(?:carried|passed|adopted|approved|agreed)\b", text):
+    if _CARRIED.search(text):
         return "carried"
     return None
 
@@ -729,6 +747,8 @@ _ACTION_HEADER = re.compile(r"\baction", re.I)
 _OWNER_HEADER = re.compile(r"\b(?:owner|by\s+whom|responsible|who|lead|officer)\b", re.I)
 _STATUS_HEADER = re.compile(r"\b(?:update|status|progress|outcome|done)\b", re.I)
 _DUE_HEADER = re.compile(r"\b(?:due|deadline|by\s+when|date|timescale|target)\b", re.I)
+#: a space between capitals, from PDF letter spacing: "OW NER" -> "OWNER"
+_LETTER_SPACING = re.compile(r"(?<=[A-Z]) (?=[A-Z])")
 
 
 def find_actions(blocks: list[Block], doc_id: str, groups: list[_Group] | None = None) -> list[Found]:
@@ -795,14 +815,15 @@ NOT_A_PROMISE = re.compile(
 def _table_action(block: Block, i: int, table_cols: dict, add) -> None:
     """ACTION / OWNER / DUE tables: the header row says which column is which."""
     cells = [one_line(c) for c in block.cells]
-    heads = [re.sub(r"(?<=[A-Z]) (?=[A-Z])", "", c) for c in cells]  # "OW NER" -> "OWNER" (PDF letter spacing)
     action_col = next((n for n, c in enumerate(cells) if _ACTION_HEADER.search(c) and len(c.split()) <= 3), None)
-    if action_col is not None and (block.header or any(_OWNER_HEADER.search(c) for c in heads)):
-        owner_col = next((n for n, c in enumerate(heads) if n != action_col and _OWNER_HEADER.search(c)), None)
-        due_col = next((n for n, c in enumerate(heads) if n != action_col and _DUE_HEADER.search(c)), None)
-        status_col = next((n for n, c in enumerate(heads) if n != action_col and _STATUS_HEADER.search(c)), None)
-        table_cols[block.table] = (action_col, owner_col, due_col, status_col)
-        return
+    if action_col is not None:  # maybe a header: only then are its cells unspaced (1,473 bench cells are not)
+        heads = [_LETTER_SPACING.sub("", c) for c in cells]
+        if block.header or any(_OWNER_HEADER.search(c) for c in heads):
+            owner_col = next((n for n, c in enumerate(heads) if n != action_col and _OWNER_HEADER.search(c)), None)
+            due_col = next((n for n, c in enumerate(heads) if n != action_col and _DUE_HEADER.search(c)), None)
+            status_col = next((n for n, c in enumerate(heads) if n != action_col and _STATUS_HEADER.search(c)), None)
+            table_cols[block.table] = (action_col, owner_col, due_col, status_col)
+            return
     cols = table_cols.get(block.table)
     if not cols:
         return

@@ -214,7 +214,7 @@ def find_meetings(result: ReadResult, doc_id: str) -> Segmentation:
     lines = [block_line(b) for b in blocks]
     moderngov = (result.meta or {}).get("moderngov") or {}
     mgai = _mgai_item(blocks, lines, doc_id)
-    dayfirst = dates.dayfirst_for("\n".join(lines))  # "04/05/2023" is 5 April in Hastings, April 5 in Rivergrove
+    dayfirst = dates.DayfirstWhenAsked(lines)  # "04/05/2023" is 5 April in Hastings, April 5 in Rivergrove
     headers = _headers(blocks, lines, dayfirst)
     if not headers and moderngov.get("committee") and moderngov.get("date"):
         headers = [_Header(index=0, end=0)]
@@ -931,10 +931,10 @@ def _numbered_item(line: str, raw: str, stands_out: bool, lenient: bool):
     if m.group("rollcall"):  # "98-3478 2. APPROVING AGENDA ...: Moved by Hensley to adopt. Motion Carried 5-2."
         # "... Application submitted 10-26-98. Moved by Coleman to adopt": the action taken ends the title
         title = _clean_title(ACTION_TAKEN.split(title)[0])
-        return (number, title) if title and re.search(r"[^\W\d_]", title) else None
+        return (number, title) if title and _LETTER.search(title) else None
     head, colon, _ = title.partition(": ")
     dashed = LABEL_DASH_SENTENCE.match(title)
-    if colon and 0 < len(head.split()) <= 10 and not re.search(r"\d", head):
+    if colon and 0 < len(head.split()) <= 10 and not _DIGIT.search(head):
         title = head  # "1. Apologies for absence: Cllr D Black" -> "Apologies for absence"
         ends = False
     elif dashed and REPORTING.search(dashed.group("said")):
@@ -942,7 +942,7 @@ def _numbered_item(line: str, raw: str, stands_out: bool, lenient: bool):
         ends = False
     else:
         ends = m.group("title").rstrip(" *_#").endswith((".", "?", ";", ","))
-    if not title or not re.search(r"[^\W\d_]", title) or not _title_like(title, stands_out, ends):
+    if not title or not _LETTER.search(title) or not _title_like(title, stands_out, ends):
         return None
     if number.isdigit() and DAY_MONTH.match(title):
         return None  # "26 Feb, 26 March, 30 April, ...": the dates of next meetings, not item 26
@@ -950,20 +950,41 @@ def _numbered_item(line: str, raw: str, stands_out: bool, lenient: bool):
     if dates.date_at_start(line) or (timed and timed[1].start() == 0):
         return None  # "12 September 2024 at 5.00 pm" / "5:00 PM" is a date or time, not item 12 or 5
     raw_text = raw.strip().lstrip("*#").strip()
-    spaced = m.group("sep").strip() == "" and not re.match(r"^\S+(?:\t|\s{2,})", raw_text)
+    spaced = m.group("sep").strip() == "" and not _WIDE_GAP_AFTER_NUMBER.match(raw_text)
     distinctive = "." in number or "/" in number  # "11.25.01 Apologies", "14/037 Minutes"
-    label_like = len(title.split()) <= 10 and not re.search(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$",
-                                                          title, re.I)
+    label_like = len(title.split()) <= 10 and not _NOT_A_LABEL.search(title)
     if spaced and ((number.isdigit() and len(number) > 2) or STREET.search(title)):
         return None  # "400 Robert D. Ray Drive" is an address
-    if re.fullmatch(r"0\d", number):
+    if _LEADING_ZERO.fullmatch(number):
         return None  # "07 Julie Levers": a numbered list of statements, not item 7
     if spaced and not (distinctive or (label_like and lenient) or stands_out or _upper(title)
-                       or re.match(r"^(?:item|minute)\b", line, re.I)):
+                       or _ITEM_WORD.match(line)):
         return None  # "12 Pennywell Road, Limerick" is an address, not item 12
-    if re.fullmatch(r"[IVX]+", number) and not (stands_out or _upper(title)):
+    if _ROMAN.fullmatch(number) and not (stands_out or _upper(title)):
         return None
     return number, title
+
+
+#: Patterns of `_numbered_item` and `_title_like`, compiled once (asked of ~1,600 lines a bench
+#: round, an inline `re.search(r"...")` looked its pattern up in re's cache each time):
+#: a letter in a title: "14/037" alone is no item
+_LETTER = re.compile(r"[^\W\d_]")
+#: a digit in the label before a colon: "1. Apologies for absence: Cllr D Black" has none
+_DIGIT = re.compile(r"\d")
+#: the number set apart by a tab or wide gap: "1\t\tApologies" (a laid-out item, not "1 Apologies")
+_WIDE_GAP_AFTER_NUMBER = re.compile(r"^\S+(?:\t|\s{2,})")
+#: what a short label never holds or ends with: "12 Pennywell Road, Limerick"; "3 Report of the"
+_NOT_A_LABEL = re.compile(r"[€£$,;]|\b(?:to|and|of|the|for|a|an|in|at|on|by|with)$", re.I)
+#: "07 Julie Levers": a numbered list of statements
+_LEADING_ZERO = re.compile(r"0\d")
+#: "Item 4 ...", "Minute 12 ..."
+_ITEM_WORD = re.compile(r"^(?:item|minute)\b", re.I)
+#: a decision's wording, not a title: "That the report be noted", "To note that ..."
+_THAT_OPENING = re.compile(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", re.I)
+#: how a sentence of minutes starts: "The committee enquired about ...", "Members asked ..."
+_SENTENCE_SUBJECT = re.compile(r"^(?:the|a|an|it|this|there|members?|councillors?|he|she|they)\b", re.I)
+#: "Minute item 7 ...": like an appendix, it follows the record of the meeting
+_MINUTE_ITEM = re.compile(r"^minute\s+item\b", re.I)
 
 
 #: where the action taken starts after a roll-call item's title: "... submitted 10-26-98. Moved by ...".
@@ -990,7 +1011,7 @@ def _title_like(title: str, stands_out: bool, ends_sentence: bool = False) -> bo
     words = title.split(None, 31)  # no count below goes past 31: a long paragraph is not split whole
     if not words or not (title[0].isupper() or title[0].isdigit() or title[0] in "'‘\"“"):
         return False
-    if re.match(r"^[“\"‘']?(?:that|to\s+note\s+that)\b", title, re.I):
+    if _THAT_OPENING.match(title):
         return False
     if not stands_out and DANGLING_WORD.search(title, max(0, len(title) - 5)):
         return False  # a wrapped sentence: "Conveyance of the interest of ... in the property, particulars of"
@@ -999,8 +1020,7 @@ def _title_like(title: str, stands_out: bool, ends_sentence: bool = False) -> bo
     if len(words) > 18:
         return False
     sentence = (ends_sentence or title.rstrip().endswith((".", "?", ";", ",", ":"))) and len(words) > 5 and (
-        bool(REPORTING.search(title)) or bool(re.match(r"^(?:the|a|an|it|this|there|members?|councillors?|he|she|they)\b",
-                                                       title, re.I)))
+        bool(REPORTING.search(title)) or bool(_SENTENCE_SUBJECT.match(title)))
     if sentence:
         return False
     if stands_out:
@@ -1100,7 +1120,7 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
             i += 1
             continue
         number, title = candidate
-        if APPENDIX.match(title) or re.match(r"^minute\s+item\b", line, re.I):
+        if APPENDIX.match(title) or _MINUTE_ITEM.match(line):
             draft.end = i  # appendices follow the record of the meeting
             break
         restart = next((n for n, (_, num, t) in enumerate(accepted) if num == number and _same_title(t, title)), None)
@@ -1176,13 +1196,20 @@ def _contents_titles(lines: list[str], start: int, end: int) -> dict[str, str]:
 def _in_sequence(number: str, accepted: list) -> bool:
     """The next item in ascending order. A suffixed item taken early ("4A" between 1 and 2, as a
     supplementary item) does not raise the bar for the plain numbers after it."""
-    family = [a for a in accepted if _roman(a[1]) == _roman(number)]  # "I." outlines run beside "1." items
-    if not family:
+    roman = _roman(number)
+    latest = latest_plain = None  # of the accepted items numbered like this one ("I." outlines run beside "1." items)
+    for _, n, _ in reversed(accepted):  # from the end: both are near it, and a long minutes has 100 items
+        if _roman(n) != roman:
+            continue
+        if latest is None:
+            latest = n
+        if not _number_key(n)[1]:
+            latest_plain = n
+            break
+    if latest is None:
         return True
-    accepted = family
     key = _number_key(number)
-    plain = [_number_key(n) for _, n, _ in accepted if not _number_key(n)[1]]
-    last = plain[-1] if plain and not key[1] else _number_key(accepted[-1][1])
+    last = _number_key(latest_plain) if latest_plain is not None and not key[1] else _number_key(latest)
     if key[0] == last[0]:
         return key > last
     return 0 < key[0] - last[0] <= MAX_GAP

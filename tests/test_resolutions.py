@@ -366,7 +366,8 @@ def test_prefilters_spare_spacy_most_texts():
 def test_a_promise_rule_without_words_is_never_prefiltered_away(monkeypatch):
     """A rule whose compulsory token is punctuation gives the prefilter nothing to look for:
     every text must then reach the Matcher."""
-    caches = (rules._promise_tokens, rules._first_keys, rules._matcher)
+    caches = (rules._promise_tokens, rules._first_keys, rules._labels_by_first_key, rules._first_key_bytes,
+              rules._matcher)
     monkeypatch.setattr(rules, "PROMISES", {**rules.PROMISES, "colon": [[{"LOWER": ":"}]]})
     for cache in caches:
         cache.cache_clear()
