@@ -161,12 +161,13 @@ class _Probe:
     def bold(self, tp, index) -> bool:
         self._font_info(tp, index, self.name, 128, self.flags)
         key = (self.name.value, self.flags.value)
-        if key not in self.fonts:
-            name = self.name.value.decode("latin-1", "replace")
+        known = self.fonts.get(key)  # one lookup: a few fonts serve thousands of lines
+        if known is None:
+            name = key[0].decode("latin-1", "replace")
             # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
-            self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
-                               or embedded_weight(self._text_object(tp, index)) >= 600)
-        return self.fonts[key]
+            known = self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(key[1] & _FORCE_BOLD)
+                                       or embedded_weight(self._text_object(tp, index)) >= 600)
+        return known
 
 
 def embedded_weight(text_object) -> int:
@@ -213,29 +214,34 @@ def to_display(box, rotation: int, width: float, height: float):
 def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, probe: _Probe) -> list[Line]:
     """pdfium's own line breaks, with a box/font probe at the first and last char of each line.
 
-    Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed."""
+    Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed. The
+    probes are ctypes calls made in line (~10,000 lines in the benchmark's 16 PDFs): a Python
+    method and a tuple per probe cost as much as the pdfium calls themselves."""
     import pypdfium2.raw as R
 
     tp = textpage.raw
     width, height = size
     lines = []
-    char_box, is_bold, font_size_at = probe.box, probe.bold, R.FPDFText_GetFontSize
+    char_box, rect, is_bold, font_size_at = probe._char_box, probe.rect, probe.bold, R.FPDFText_GetFontSize
     for m in _LINE_BODY.finditer(text):
-        stripped = m.group(1)
-        first, last = m.start(1), m.end(1) - 1
+        first, end = m.span(1)
+        last = end - 1
         mid = (first + last) // 2
         if text[mid].isspace():
             mid = first
-        l0, r0, t0, b0 = char_box(tp, first)
-        l1, r1, t1, b1 = char_box(tp, last)
-        box = (min(l0, l1), max(r0, r1), max(t0, t1), min(b0, b1))
-        x0, x1, top, bottom = to_display(box, rotation, width, height) if rotation else (
-            box[0], box[1], height - box[2], height - box[3])
+        char_box(tp, first, rect)
+        l0, r0, t0, b0 = rect.left, rect.right, rect.top, rect.bottom
+        char_box(tp, last, rect)
+        left, right, top, bottom = min(l0, rect.left), max(r0, rect.right), max(t0, rect.top), min(b0, rect.bottom)
+        if rotation:
+            x0, x1, top, bottom = to_display((left, right, top, bottom), rotation, width, height)
+        else:
+            x0, x1, top, bottom = left, right, height - top, height - bottom
         bold_start, bold_end = is_bold(tp, first), is_bold(tp, last)
-        font_size = font_size_at(tp, mid)
-        lines.append(Line(text=stripped, x0=x0, x1=x1, top=top, bottom=bottom,
-                          size=round(font_size, 1), bold=bold_start and bold_end, page=page_no,
-                          bold_start=bold_start, bold_end=bold_end))
+        # positional: keywords cost more than the rest of building a Line
+        # (text, x0, x1, top, bottom, size, bold, page, para, bold_start, bold_end)
+        lines.append(Line(text[first:end], x0, x1, top, bottom, round(font_size_at(tp, mid), 1),
+                          bold_start and bold_end, page_no, None, bold_start, bold_end))
     return lines
 
 
