@@ -78,3 +78,60 @@ def test_text_lines_as_plain_version():
                 _plain_text_lines(textpage, text, (width, height), rot, page_no, plain_probe)
         n += len(fast)
     assert n > 1000
+
+
+# --- drawn_objects: handles and types fetched with map(), text objects skipped first ------------
+
+
+def _plain_drawn(page, max_depth=2):
+    """drawn_objects as first written: one Python-level call per handle and per type."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    out = rp._Drawn()
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+
+    def walk(handles, matrices, depth):
+        for obj in handles:
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE):
+                R.FPDFPageObj_GetBounds(obj, l, b, r, t)
+                box = (l.value, b.value, r.value, t.value)
+                for m in matrices:
+                    box = rp._transform(m, box)
+                if kind == R.FPDF_PAGEOBJ_PATH:
+                    out.paths.append((box, obj, matrices))
+                else:
+                    out.images.append((box, obj))
+            elif kind == R.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                m = R.FS_MATRIX()
+                R.FPDFPageObj_GetMatrix(obj, m)
+                children = [R.FPDFFormObj_GetObject(obj, j) for j in range(R.FPDFFormObj_CountObjects(obj))]
+                walk(children, [m] + matrices, depth + 1)
+
+    walk([R.FPDFPage_GetObject(page.raw, i) for i in range(R.FPDFPage_CountObjects(page.raw))], [], 0)
+    return out
+
+
+def _comparable(drawn):
+    """Boxes, handle addresses and matrices (ctypes objects compare by identity, not value)."""
+    import ctypes
+
+    def address(handle):
+        return ctypes.cast(handle, ctypes.c_void_p).value
+
+    def matrix(m):
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    paths = [(box, address(h), [matrix(m) for m in ms]) for box, h, ms in drawn.paths]
+    return paths, [(box, address(h)) for box, h in drawn.images]
+
+
+def test_drawn_objects_as_plain_version():
+    n = 0
+    for page, *_ in _pages():
+        fast = _comparable(rp.drawn_objects(page))
+        assert fast == _comparable(_plain_drawn(page))
+        n += len(fast[0]) + len(fast[1])
+    assert n > 1000
