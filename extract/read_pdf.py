@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -552,13 +553,19 @@ def _merge_edges(edges: list[_Edge]) -> list[_Edge]:
 
 
 def _intersections(edges: list[_Edge]) -> dict:
-    """(x, y) -> ids of the merged horizontal and vertical edges crossing there."""
+    """(x, y) -> ids of the merged horizontal and vertical edges crossing there. Horizontal
+    rules are sorted by height, so each vertical rule meets only those within its span
+    (bisect) instead of every rule of the page."""
     points: dict[tuple, dict] = {}
     hs = [e for e in edges if e.horizontal]
+    by_pos = sorted(range(len(hs)), key=lambda hi: hs[hi].pos)
+    positions = [hs[hi].pos for hi in by_pos]
     for vi, v in enumerate(e for e in edges if not e.horizontal):
-        for hi, h in enumerate(hs):
-            if v.a - SNAP <= h.pos <= v.b + SNAP and h.a - SNAP <= v.pos <= h.b + SNAP:
-                point = points.setdefault((round(v.pos, 1), round(h.pos, 1)), {"h": set(), "v": set()})
+        x = round(v.pos, 1)
+        for hi in by_pos[bisect_left(positions, v.a - SNAP):bisect_right(positions, v.b + SNAP)]:
+            h = hs[hi]
+            if h.a - SNAP <= v.pos <= h.b + SNAP:
+                point = points.setdefault((x, round(h.pos, 1)), {"h": set(), "v": set()})
                 point["h"].add(hi)
                 point["v"].add(vi)
     return points
@@ -570,10 +577,10 @@ MAX_GRID_POINTS = 4000  # more rule crossings than this is graph paper or a draw
 def _cells(points: dict) -> list[tuple]:
     """The smallest rectangles whose four corners are intersections joined by rules
     (pdfplumber's intersections_to_cells, which this follows, with points indexed by row
-    and column so a dense grid is not quadratic)."""
-    def joined(p, q, kind):
-        return not points[p][kind].isdisjoint(points[q][kind])
-
+    and column so a dense grid is not quadratic). The points below a corner are tried lazily,
+    nearest first: the nearest joined one nearly always closes the cell."""
+    h_rules = {pt: p["h"] for pt, p in points.items()}
+    v_rules = {pt: p["v"] for pt, p in points.items()}
     by_x: dict[float, list[float]] = {}
     by_y: dict[float, list[float]] = {}
     for x, y in sorted(points):
@@ -584,14 +591,16 @@ def _cells(points: dict) -> list[tuple]:
     cells = []
     for pt in sorted(points):
         x, y = pt
-        below = [(x, y2) for y2 in by_x[x] if y2 > y and joined(pt, (x, y2), "v")]
-        right = [(x2, y) for x2 in by_y[y] if x2 > x and joined(pt, (x2, y), "h")]
+        down, across = v_rules[pt], h_rules[pt]
+        below = (y2 for y2 in by_x[x] if y2 > y and not down.isdisjoint(v_rules[(x, y2)]))
+        right = [x2 for x2 in by_y[y] if x2 > x and not across.isdisjoint(h_rules[(x2, y)])]
         found = None
-        for b in below:
-            for r in right:
-                corner = (r[0], b[1])
-                if corner in points and joined(corner, r, "v") and joined(corner, b, "h"):
-                    found = (x, y, corner[0], corner[1])
+        for y2 in below:
+            for x2 in right:
+                corner = (x2, y2)
+                if corner in points and not v_rules[corner].isdisjoint(v_rules[(x2, y)]) \
+                        and not h_rules[corner].isdisjoint(h_rules[(x, y2)]):
+                    found = (x, y, x2, y2)
                     break
             if found:
                 break
@@ -663,13 +672,11 @@ def _bounded_text(textpage):
 def _table_from_cells(cells: list[tuple], cell_text, height: float, lines: list[Line]) -> Optional[Table]:
     columns = sorted({c[0] for c in cells})
     row_tops = sorted({c[1] for c in cells})
-    rows = []
-    for top in row_tops:
-        row = [""] * len(columns)
-        for x0, t, x1, bottom in (c for c in cells if c[1] == top):
-            text = cell_text(x0, height - bottom, x1, height - t)
-            row[columns.index(x0)] = _join_cell_lines(text)
-        rows.append(row)
+    column_of = {x: i for i, x in enumerate(columns)}
+    rows = {top: [""] * len(columns) for top in row_tops}  # in order of row_tops
+    for x0, t, x1, bottom in cells:
+        rows[t][column_of[x0]] = _join_cell_lines(cell_text(x0, height - bottom, x1, height - t))
+    rows = list(rows.values())
     keep = [i for i in range(len(columns)) if any(r[i] for r in rows)]
     rows = [[r[i] for i in keep] for r in rows]
     rows = [r for r in rows if any(r)]
@@ -683,6 +690,12 @@ def _table_from_cells(cells: list[tuple], cell_text, height: float, lines: list[
                  header_bold=bool(in_first) and all(ln.bold for ln in in_first))
 
 
+_HYPHEN_END = re.compile(r"[a-z]-$")  # "recom-" + "mendation"
+_EMAIL_CUT = re.compile(r"@\S*[.@_-]$")  # "jo.bloggs@bristol." + "gov.uk"
+_EMAIL_END = re.compile(r"@\S*$")  # "jo.bloggs@bristol" + ".gov.uk"
+_EMAIL_TAIL = re.compile(r"[a-z.]+\b")
+
+
 def _join_cell_lines(text: str) -> str:
     """Cell text on one line: "recom-\\nmendation" -> "recommendation", an e-mail address broken
     at a line end ("jo.bloggs@bristol.\\ngov.uk") rejoined, other breaks become spaces."""
@@ -691,10 +704,10 @@ def _join_cell_lines(text: str) -> str:
     for line in lines:
         if not out:
             out = line
-        elif re.search(r"[a-z]-$", out) and line[:1].islower():
+        elif out.endswith("-") and _HYPHEN_END.search(out) and line[:1].islower():
             out = out[:-1] + PLAIN_BREAK + line
-        elif re.search(r"@\S*[.@_-]$", out) or (re.search(r"@\S*$", out) and re.match(r"[a-z.]+\b", line)
-                                                  and " " not in line):
+        elif "@" in out and (_EMAIL_CUT.search(out) or (_EMAIL_END.search(out) and _EMAIL_TAIL.match(line)
+                                                        and " " not in line)):
             out += line
         else:
             out += " " + line

@@ -135,3 +135,97 @@ def test_drawn_objects_as_plain_version():
         assert fast == _comparable(_plain_drawn(page))
         n += len(fast[0]) + len(fast[1])
     assert n > 1000
+
+
+# --- ruled tables: bisected crossings, lazy corner search, one pass over a table's cells --------
+
+
+def _plain_intersections(edges):
+    points = {}
+    hs = [e for e in edges if e.horizontal]
+    for vi, v in enumerate(e for e in edges if not e.horizontal):
+        for hi, h in enumerate(hs):
+            if v.a - rp.SNAP <= h.pos <= v.b + rp.SNAP and h.a - rp.SNAP <= v.pos <= h.b + rp.SNAP:
+                point = points.setdefault((round(v.pos, 1), round(h.pos, 1)), {"h": set(), "v": set()})
+                point["h"].add(hi)
+                point["v"].add(vi)
+    return points
+
+
+def _plain_cells(points):
+    def joined(p, q, kind):
+        return not points[p][kind].isdisjoint(points[q][kind])
+
+    cells = []
+    for pt in sorted(points):
+        x, y = pt
+        below = sorted((x2, y2) for x2, y2 in points if x2 == x and y2 > y and joined(pt, (x2, y2), "v"))
+        right = sorted((x2, y2) for x2, y2 in points if y2 == y and x2 > x and joined(pt, (x2, y2), "h"))
+        found = None
+        for b in below:
+            for r in right:
+                corner = (r[0], b[1])
+                if corner in points and joined(corner, r, "v") and joined(corner, b, "h"):
+                    found = (x, y, corner[0], corner[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def _plain_join_cell_lines(text):
+    import re
+
+    lines = [ln.strip() for ln in rp._finish(text or "").split("\n") if ln.strip()]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif re.search(r"[a-z]-$", out) and line[:1].islower():
+            out = out[:-1] + rp.PLAIN_BREAK + line
+        elif re.search(r"@\S*[.@_-]$", out) or (re.search(r"@\S*$", out) and re.match(r"[a-z.]+\b", line)
+                                                  and " " not in line):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _plain_rows(cells, cell_text, height):
+    columns = sorted({c[0] for c in cells})
+    rows = []
+    for top in sorted({c[1] for c in cells}):
+        row = [""] * len(columns)
+        for x0, t, x1, bottom in (c for c in cells if c[1] == top):
+            row[columns.index(x0)] = _plain_join_cell_lines(cell_text(x0, height - bottom, x1, height - t))
+        rows.append(row)
+    keep = [i for i in range(len(columns)) if any(r[i] for r in rows)]
+    return [r for r in ([r[i] for i in keep] for r in rows) if any(r)]
+
+
+def test_table_steps_as_plain_versions():
+    n_points = n_tables = 0
+    for page, textpage, text, width, height, rotation, page_no in _pages():
+        merged = rp._merge_edges(rp._path_edges(rp.drawn_objects(page), height))
+        points = rp._intersections(merged)
+        assert points == _plain_intersections(merged)
+        cells = rp._cells(points)
+        assert cells == _plain_cells(points)
+        cell_text = rp._bounded_text(textpage)
+        for group in rp._group_cells(cells):
+            table = rp._table_from_cells(group, cell_text, height, [])
+            plain = _plain_rows(group, cell_text, height)
+            assert (table.rows if table else plain) == plain
+            n_tables += table is not None
+        n_points += len(points)
+    assert n_points > 1000 and n_tables >= 10
+
+
+@pytest.mark.parametrize("text", [
+    "recom-\nmendation", "Sanchez-\nGraells", "jo.bloggs@bristol.\ngov.uk", "jo.bloggs@bristol\n.gov.uk",
+    "mail jo@x\nand more", "a@b\nc d", "x-\n-y", "end -\nnext", "-\nstart", "@\nx", "Cost: £5-\nten",
+])
+def test_join_cell_lines_as_plain_version(text):
+    assert rp._join_cell_lines(text) == _plain_join_cell_lines(text)
