@@ -976,20 +976,38 @@ class Hyphens:
     _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
     def __init__(self, texts):
-        words = set()
-        for text in texts:  # the marks are not letters: they part words as a space would
-            words.update(self._WORDS.findall(text))
-        self.vocab = {word.lower() for word in words}  # each distinct word lowered once
+        self.texts = list(texts)
+        # A word lowered alone is a substring of its text lowered whole, except next to a
+        # capital sigma, which lower() reads in context ("ΟΔΟΣ" ends in ς, "ΟΔΟΣ'Α" has σ):
+        # a text holding one has no lowered copy and is always split into words.
+        self.lowered = [None if "\u03a3" in text else text.lower() for text in self.texts]
+        self.text_words: dict[int, set] = {}  # text index -> its words, lowered
+        self.known: dict[str, bool] = {}
+
+    def has_word(self, word: str) -> bool:
+        """Whether some text holds `word` (lower case) as a whole word, in any case. Only the
+        texts holding it as a substring once lowered are split into words: a document asks
+        about a handful of words ("recommendation", "rat-running"), and splitting every page
+        into words cost more than all the rest of the hyphen work (the benchmark's documents
+        with marks: 246 pages split before, 10 now)."""
+        if word not in self.known:
+            self.known[word] = any(word in self._words(i) for i, low in enumerate(self.lowered)
+                                   if low is None or word in low)
+        return self.known[word]
+
+    def _words(self, index: int) -> set:
+        if index not in self.text_words:  # the marks are not letters: they part words as a space would
+            self.text_words[index] = {w.lower() for w in set(self._WORDS.findall(self.texts[index]))}
+        return self.text_words[index]
 
     def resolve(self, text: str) -> str:
         return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text
 
     def _one(self, m) -> str:
         left, mark, right = m.groups()
-        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
-        if not (left and right) or hyphenated in self.vocab or right[:1].isupper():
+        if not (left and right) or self.has_word(f"{left}-{right}".lower()) or right[:1].isupper():
             return f"{left}-{right}"
-        if joined in self.vocab or mark == PLAIN_BREAK:
+        if self.has_word((left + right).lower()) or mark == PLAIN_BREAK:
             return left + right
         return f"{left}-{right}"
 

@@ -229,3 +229,56 @@ def test_table_steps_as_plain_versions():
 ])
 def test_join_cell_lines_as_plain_version(text):
     assert rp._join_cell_lines(text) == _plain_join_cell_lines(text)
+
+
+# --- Hyphens: only the texts holding a word (as a lowered substring) are split into words ------
+
+
+class _PlainHyphens(rp.Hyphens):
+    """Hyphens as first written: every text split into words up front."""
+
+    def __init__(self, texts):
+        super().__init__(texts)
+        self.vocab = {w.lower() for text in self.texts for w in self._WORDS.findall(text)}
+
+    def has_word(self, word):
+        return word in self.vocab
+
+
+HYPHEN_TEXTS = [
+    "The recom\ufffemendation was agreed.", "A recommendation elsewhere.", "rat\ufffferunning",
+    "Rat-Running is a problem", "Sanchez\ufffeGraells", "pre\ufffearranged", "PRE-ARRANGED in capitals",
+    "co\ue000operation", "COOPERATION", "ΟΔΟΣ\ufffeΑ", "οδοσ-α", "ΟΔΟΣ'Α", "οδ\ufffeος", "ΟΔΟ\ufffeΣ",
+    "İstan\ufffebul", "i̇stanbul", "İSTANBUL", "straße\ufffeweg", "STRASSEWEG strassewegs", "\ufffeonly",
+    "x\ufffe", "in\ufffeline", "in-line-skates", "in\x02line", "x2\ufffey", "ſtate\ufffement", "sTATEMENT",
+]
+
+
+@pytest.mark.parametrize("start", range(0, len(HYPHEN_TEXTS), 3))
+def test_hyphens_as_plain_version_on_built_texts(start):
+    texts = HYPHEN_TEXTS[start:] + HYPHEN_TEXTS[:start]
+    fast, plain = rp.Hyphens(texts), _PlainHyphens(texts)
+    for text in HYPHEN_TEXTS:
+        assert fast.resolve(text) == plain.resolve(text)
+
+
+def test_hyphens_as_plain_version_on_fixture_pdfs():
+    n = 0
+    for path in PDFS:
+        try:
+            result = rp.read_pdf(path.read_bytes(), ocr=False)
+        except rp.ReadError:
+            continue
+        texts = [p.text for p in result.pages]  # already resolved: marks put back at hyphens
+        marked = [t.replace("-", "\ue000") for t in texts]
+        fast, plain = rp.Hyphens(texts + marked[:1]), _PlainHyphens(texts + marked[:1])
+        for text in marked:
+            assert fast.resolve(text) == plain.resolve(text)
+            n += text.count("\ue000")
+    assert n > 100
+
+
+def test_hyphens_word_next_to_capital_sigma():
+    """"ΟΔΟΣ" lowers to "οδος" alone but to "οδοσ'α" inside "ΟΔΟΣ'Α": no substring to find."""
+    texts = ["ΟΔΟΣ'Α", "οδ\ufffeος"]
+    assert rp.Hyphens(texts).resolve(texts[1]) == _PlainHyphens(texts).resolve(texts[1]) == "οδος"
