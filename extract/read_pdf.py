@@ -786,12 +786,14 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
 # Pass 2: body size, running headers and footers
 
 _PAGE_NUMBER = re.compile(r"^(?:page\|?\d+(?:of\d+)?|\d+\|page|-?\d{1,4}-?|\d+of\d+|\d+/\d+|\[\d+\])$")
+_DIGIT = re.compile(r"\d")
 MARGIN = 0.12  # top/bottom share of the page where running headers and footers live
 
 
 def is_page_number(text: str) -> bool:
-    """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15"."""
-    return bool(_PAGE_NUMBER.match(_SPACE.sub("", text).lower()))
+    """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15".
+    Each form has a digit: a margin line without one ("Minutes", "Chair") is not spaced out."""
+    return bool(_DIGIT.search(text)) and bool(_PAGE_NUMBER.match(_SPACE.sub("", text).lower()))
 
 
 def _margin_band(line: Line, layout: PageLayout, share: float = MARGIN) -> Optional[str]:
@@ -861,7 +863,8 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     right = [ln for ln in lines if ln.x0 > mid]
     crossing = len(lines) - len(left) - len(right)
     if len(left) >= 8 and len(right) >= 8 and crossing <= 0.15 * len(lines):
-        head = [ln for ln in lines if ln.x0 <= mid <= ln.x1 and ln.bottom <= min(x.top for x in left + right)]
+        columns_top = min(x.top for x in left + right)
+        head = [ln for ln in lines if ln.x0 <= mid <= ln.x1 and ln.bottom <= columns_top]
         rest = [ln for ln in lines if ln not in head]
         return head + sorted([ln for ln in rest if ln.x1 < mid or ln.x0 <= mid], key=lambda x: x.top) + \
             sorted([ln for ln in rest if ln.x0 > mid], key=lambda x: x.top)
@@ -901,9 +904,8 @@ def typical_pitch(lines: list[Line]) -> Optional[float]:
 
 
 def _joins(prev: Line, line: Line, right_edge: float, pitch: Optional[float] = None) -> bool:
-    """Does `line` continue the paragraph whose last line is `prev` (same page)?"""
-    if starts_item(line.text):
-        return False
+    """Does `line` continue the paragraph whose last line is `prev` (same page)? The geometry
+    is asked before the two regexes of starts_item: a third of the lines fail it."""
     if (prev.para is not None or line.para is not None) and prev.para != line.para:
         return False  # Tesseract put them in different paragraphs
     if abs(prev.size - line.size) > 0.6 or _style_changes(prev, line):
@@ -912,7 +914,7 @@ def _joins(prev: Line, line: Line, right_edge: float, pitch: Optional[float] = N
     step = line.top - prev.top
     if step < -0.5 * size or step > (1.3 * pitch if pitch else 1.6 * size):
         return False  # a column jump, or space between paragraphs
-    return not _next_word_fits(prev, line, right_edge)
+    return not starts_item(line.text) and not _next_word_fits(prev, line, right_edge)
 
 
 def _style_changes(prev: Line, line: Line) -> bool:

@@ -282,3 +282,48 @@ def test_hyphens_word_next_to_capital_sigma():
     """"ΟΔΟΣ" lowers to "οδος" alone but to "οδοσ'α" inside "ΟΔΟΣ'Α": no substring to find."""
     texts = ["ΟΔΟΣ'Α", "οδ\ufffeος"]
     assert rp.Hyphens(texts).resolve(texts[1]) == _PlainHyphens(texts).resolve(texts[1]) == "οδος"
+
+
+# --- pass 2-3: geometry before regexes, a digit before the page-number regex -------------------
+
+
+def _plain_joins(prev, line, right_edge, pitch=None):
+    """_joins as first written: starts_item asked first."""
+    if rp.starts_item(line.text):
+        return False
+    if (prev.para is not None or line.para is not None) and prev.para != line.para:
+        return False
+    if abs(prev.size - line.size) > 0.6 or rp._style_changes(prev, line):
+        return False
+    size = max(line.size, 1)
+    step = line.top - prev.top
+    if step < -0.5 * size or step > (1.3 * pitch if pitch else 1.6 * size):
+        return False
+    return not rp._next_word_fits(prev, line, right_edge)
+
+
+def test_joins_and_page_numbers_as_plain_versions():
+    import re
+
+    probe, n_joins, n_numbers = rp._Probe(), 0, 0
+    for page, textpage, text, width, height, rotation, page_no in _pages():
+        lines = rp._text_lines(textpage, text, (width, height), rotation, page_no, probe)
+        right_edge, pitch = rp.text_right_edge(lines, width), rp.typical_pitch(lines)
+        for prev, line in zip(lines, lines[1:]):
+            for p in (pitch, None):
+                joins = rp._joins(prev, line, right_edge, p)
+                assert joins == _plain_joins(prev, line, right_edge, p)
+                n_joins += joins
+        for line in lines:
+            plain = bool(rp._PAGE_NUMBER.match(re.sub(r"\s+", "", line.text).lower()))
+            assert rp.is_page_number(line.text) == plain
+            n_numbers += plain
+    assert n_joins > 1000 and n_numbers > 10
+
+
+@pytest.mark.parametrize("text", ["Page |1", "P a g e | 2", "Page 3 of 15", "- 4 -", "12", "3/15", "[7]",
+                                  "Page", "- -", "Minutes", "١٢", "Page ٣", "page\u00a05", ""])
+def test_page_number_as_plain_version(text):
+    import re
+
+    assert rp.is_page_number(text) == bool(rp._PAGE_NUMBER.match(re.sub(r"\s+", "", text).lower()))
