@@ -945,7 +945,12 @@ def text_right_edge(lines: list[Line], width: float) -> float:
 
 PDFIUM_BREAK = "\ufffe"  # pdfium joined two lines at a hyphen: "rat\uffferunning", "recom\ufffemendation"
 PLAIN_BREAK = "\ue000"  # our mark for a plain "-" at a line end followed by lower case (OCR text)
-_MARKS = re.compile("[\ufffe\x02\ue000]")
+
+
+def _has_mark(text: str) -> bool:
+    """A hyphen mark in the text: three substring scans, much quicker than a regex over a page
+    (a mark that is not Latin-1 is not even looked for in a Latin-1 string)."""
+    return "\ufffe" in text or "\x02" in text or "\ue000" in text
 
 
 def _join_text(a: str, b: str) -> str:
@@ -1003,7 +1008,7 @@ class Hyphens:
         return self.text_words[index]
 
     def resolve(self, text: str) -> str:
-        return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text
+        return self._AROUND.sub(self._one, text) if text and _has_mark(text) else text
 
     def _one(self, m) -> str:
         left, mark, right = m.groups()
@@ -1016,7 +1021,7 @@ class Hyphens:
 
 def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
     texts = [b.text for b in blocks] + [p.text for p in pages]
-    if not any(_MARKS.search(t) for t in texts):
+    if not _has_mark("".join(texts)):
         return  # most documents: no hyphen at any line end, no vocabulary needed
     hyphens = Hyphens(p.text for p in pages)  # the blocks hold the pages' words again, regrouped
     for block in blocks:

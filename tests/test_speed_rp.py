@@ -327,3 +327,11 @@ def test_page_number_as_plain_version(text):
     import re
 
     assert rp.is_page_number(text) == bool(rp._PAGE_NUMBER.match(re.sub(r"\s+", "", text).lower()))
+
+
+@pytest.mark.parametrize("text", ["", "plain", "recom\ufffemendation", "in\x02line", "co\ue000operation",
+                                  "café \ufffe", "naïve", "\u20ac5", "x\ufffd"])
+def test_has_mark_as_regex(text):
+    import re
+
+    assert rp._has_mark(text) == bool(re.search("[\ufffe\x02\ue000]", text))
