@@ -132,7 +132,8 @@ class PageLayout:
     confidence: Optional[float] = None
 
 
-_LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")  # a line of text without its edge spaces
+# a line of text without its edge spaces (what _text_lines finds with str.split and strip)
+_LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 _SPACE = re.compile(r"\s+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NON_WORD = re.compile(r"\W+")
@@ -225,9 +226,15 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
     width, height = size
     lines = []
     char_box, rect, is_bold, font_size_at = probe._char_box, probe.rect, probe.bold, R.FPDFText_GetFontSize
-    for m in _LINE_BODY.finditer(text):
-        first, end = m.span(1)
-        last = end - 1
+    start = 0  # where the current line starts in `text`
+    # the lines _LINE_BODY matches, found by split and strip in half its time
+    for line in text.replace("\r", "\n").split("\n"):
+        line_start, start = start, start + len(line) + 1
+        body = line.strip()
+        if not body:
+            continue
+        first = line_start + len(line) - len(line.lstrip())
+        last = first + len(body) - 1
         mid = (first + last) // 2
         if text[mid].isspace():
             mid = first
@@ -242,7 +249,7 @@ def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, p
         bold_start, bold_end = is_bold(tp, first), is_bold(tp, last)
         # positional: keywords cost more than the rest of building a Line
         # (text, x0, x1, top, bottom, size, bold, page, para, bold_start, bold_end)
-        lines.append(Line(text[first:end], x0, x1, top, bottom, round(font_size_at(tp, mid), 1),
+        lines.append(Line(body, x0, x1, top, bottom, round(font_size_at(tp, mid), 1),
                           bold_start and bold_end, page_no, None, bold_start, bold_end))
     return lines
 

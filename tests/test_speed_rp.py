@@ -335,3 +335,31 @@ def test_has_mark_as_regex(text):
     import re
 
     assert rp._has_mark(text) == bool(re.search("[\ufffe\x02\ue000]", text))
+
+
+@pytest.mark.parametrize("text", ["", "a", " a \r\n b\r\n\r\n", "\r\n\r\nx", "one\ttwo \u00a0\r\nthree\n",
+                                  "abc\u2028def\rghi", "\x1c x \x1f", "  \r\n \t ", "last line"])
+def test_text_lines_split_as_line_body_regex(text):
+    """_text_lines finds _LINE_BODY's lines with str.split and strip: same starts, same text."""
+
+    class Page:
+        raw = None
+
+    class Probe:
+        rect = type("Rect", (), {"left": 0.0, "right": 0.0, "top": 0.0, "bottom": 0.0})()
+
+        def _char_box(self, tp, index, rect):
+            self.seen.append(index)
+
+        def bold(self, tp, index):
+            return False
+
+    import unittest.mock
+
+    probe = Probe()
+    probe.seen = []
+    with unittest.mock.patch("pypdfium2.raw.FPDFText_GetFontSize", lambda tp, index: 10.0):
+        lines = rp._text_lines(Page(), text, (100.0, 100.0), 0, 1, probe)
+    matches = list(rp._LINE_BODY.finditer(text))
+    assert [ln.text for ln in lines] == [m.group(1) for m in matches]
+    assert probe.seen == [i for m in matches for i in (m.start(1), m.end(1) - 1)]
