@@ -20,8 +20,10 @@ from __future__ import annotations
 import ctypes
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Optional
 
 from .blocks import Block, PageText, ReadError, ReadResult, clean_text
@@ -130,7 +132,8 @@ class PageLayout:
     confidence: Optional[float] = None
 
 
-_LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")  # a line of text without its edge spaces
+# a line of text without its edge spaces (what _text_lines finds with str.split and strip)
+_LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 _SPACE = re.compile(r"\s+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NON_WORD = re.compile(r"\W+")
@@ -161,12 +164,13 @@ class _Probe:
     def bold(self, tp, index) -> bool:
         self._font_info(tp, index, self.name, 128, self.flags)
         key = (self.name.value, self.flags.value)
-        if key not in self.fonts:
-            name = self.name.value.decode("latin-1", "replace")
+        known = self.fonts.get(key)  # one lookup: a few fonts serve thousands of lines
+        if known is None:
+            name = key[0].decode("latin-1", "replace")
             # FPDFText_GetFontWeight is not used: it answers 3332 for a regular CID font
-            self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(self.flags.value & _FORCE_BOLD)
-                               or embedded_weight(self._text_object(tp, index)) >= 600)
-        return self.fonts[key]
+            known = self.fonts[key] = (bool(_BOLD_NAME.search(name)) or bool(key[1] & _FORCE_BOLD)
+                                       or embedded_weight(self._text_object(tp, index)) >= 600)
+        return known
 
 
 def embedded_weight(text_object) -> int:
@@ -213,29 +217,40 @@ def to_display(box, rotation: int, width: float, height: float):
 def _text_lines(textpage, text: str, size: tuple, rotation: int, page_no: int, probe: _Probe) -> list[Line]:
     """pdfium's own line breaks, with a box/font probe at the first and last char of each line.
 
-    Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed."""
+    Text indexes equal char indexes in pdfium's text page, so no per-char loop is needed. The
+    probes are ctypes calls made in line (~10,000 lines in the benchmark's 16 PDFs): a Python
+    method and a tuple per probe cost as much as the pdfium calls themselves."""
     import pypdfium2.raw as R
 
     tp = textpage.raw
     width, height = size
     lines = []
-    char_box, is_bold, font_size_at = probe.box, probe.bold, R.FPDFText_GetFontSize
-    for m in _LINE_BODY.finditer(text):
-        stripped = m.group(1)
-        first, last = m.start(1), m.end(1) - 1
+    char_box, rect, is_bold, font_size_at = probe._char_box, probe.rect, probe.bold, R.FPDFText_GetFontSize
+    start = 0  # where the current line starts in `text`
+    # the lines _LINE_BODY matches, found by split and strip in half its time
+    for line in text.replace("\r", "\n").split("\n"):
+        line_start, start = start, start + len(line) + 1
+        body = line.strip()
+        if not body:
+            continue
+        first = line_start + len(line) - len(line.lstrip())
+        last = first + len(body) - 1
         mid = (first + last) // 2
         if text[mid].isspace():
             mid = first
-        l0, r0, t0, b0 = char_box(tp, first)
-        l1, r1, t1, b1 = char_box(tp, last)
-        box = (min(l0, l1), max(r0, r1), max(t0, t1), min(b0, b1))
-        x0, x1, top, bottom = to_display(box, rotation, width, height) if rotation else (
-            box[0], box[1], height - box[2], height - box[3])
+        char_box(tp, first, rect)
+        l0, r0, t0, b0 = rect.left, rect.right, rect.top, rect.bottom
+        char_box(tp, last, rect)
+        left, right, top, bottom = min(l0, rect.left), max(r0, rect.right), max(t0, rect.top), min(b0, rect.bottom)
+        if rotation:
+            x0, x1, top, bottom = to_display((left, right, top, bottom), rotation, width, height)
+        else:
+            x0, x1, top, bottom = left, right, height - top, height - bottom
         bold_start, bold_end = is_bold(tp, first), is_bold(tp, last)
-        font_size = font_size_at(tp, mid)
-        lines.append(Line(text=stripped, x0=x0, x1=x1, top=top, bottom=bottom,
-                          size=round(font_size, 1), bold=bold_start and bold_end, page=page_no,
-                          bold_start=bold_start, bold_end=bold_end))
+        # positional: keywords cost more than the rest of building a Line
+        # (text, x0, x1, top, bottom, size, bold, page, para, bold_start, bold_end)
+        lines.append(Line(body, x0, x1, top, bottom, round(font_size_at(tp, mid), 1),
+                          bold_start and bold_end, page_no, None, bold_start, bold_end))
     return lines
 
 
@@ -310,17 +325,22 @@ def _transform(matrix, box):
 def drawn_objects(page, max_depth: int = 2) -> _Drawn:
     """One raw ctypes pass over the page objects (pypdfium2's get_objects wraps every object
     in Python objects and cost more than the text itself). Objects inside form XObjects are
-    mapped to page space with the form's matrix."""
+    mapped to page space with the form's matrix.
+
+    Handles and types are fetched with map() (the ctypes calls run without a Python loop
+    around each), and text objects, most of a page's objects, are skipped first: the
+    benchmark's 310 pages hold ~35,000 objects, nearly all of them text."""
     import pypdfium2.raw as R
 
     out = _Drawn()
     l, b, r, t = (ctypes.c_float() for _ in range(4))
-    path_kind, image_kind, form_kind = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
-    kind_of, bounds = R.FPDFPageObj_GetType, R.FPDFPageObj_GetBounds  # looked up once: a page has thousands
+    text_kind, path_kind, image_kind = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE
+    form_kind, kind_of, bounds = R.FPDF_PAGEOBJ_FORM, R.FPDFPageObj_GetType, R.FPDFPageObj_GetBounds
 
     def walk(handles, matrices, depth):
-        for obj in handles:
-            kind = kind_of(obj)
+        for obj, kind in zip(handles, map(kind_of, handles)):
+            if kind == text_kind:
+                continue
             if kind == path_kind or kind == image_kind:
                 bounds(obj, l, b, r, t)
                 box = (l.value, b.value, r.value, t.value)
@@ -333,11 +353,11 @@ def drawn_objects(page, max_depth: int = 2) -> _Drawn:
             elif kind == form_kind and depth < max_depth:
                 m = R.FS_MATRIX()
                 R.FPDFPageObj_GetMatrix(obj, m)
-                children = (R.FPDFFormObj_GetObject(obj, j) for j in range(R.FPDFFormObj_CountObjects(obj)))
-                walk(children, [m] + matrices, depth + 1)
+                count = R.FPDFFormObj_CountObjects(obj)
+                walk(list(map(R.FPDFFormObj_GetObject, repeat(obj, count), range(count))), [m] + matrices, depth + 1)
 
-    raw, object_at = page.raw, R.FPDFPage_GetObject
-    walk([object_at(raw, i) for i in range(R.FPDFPage_CountObjects(raw))], [], 0)
+    raw, count = page.raw, R.FPDFPage_CountObjects(page.raw)
+    walk(list(map(R.FPDFPage_GetObject, repeat(raw, count), range(count))), [], 0)
     return out
 
 
@@ -540,13 +560,19 @@ def _merge_edges(edges: list[_Edge]) -> list[_Edge]:
 
 
 def _intersections(edges: list[_Edge]) -> dict:
-    """(x, y) -> ids of the merged horizontal and vertical edges crossing there."""
+    """(x, y) -> ids of the merged horizontal and vertical edges crossing there. Horizontal
+    rules are sorted by height, so each vertical rule meets only those within its span
+    (bisect) instead of every rule of the page."""
     points: dict[tuple, dict] = {}
     hs = [e for e in edges if e.horizontal]
+    by_pos = sorted(range(len(hs)), key=lambda hi: hs[hi].pos)
+    positions = [hs[hi].pos for hi in by_pos]
     for vi, v in enumerate(e for e in edges if not e.horizontal):
-        for hi, h in enumerate(hs):
-            if v.a - SNAP <= h.pos <= v.b + SNAP and h.a - SNAP <= v.pos <= h.b + SNAP:
-                point = points.setdefault((round(v.pos, 1), round(h.pos, 1)), {"h": set(), "v": set()})
+        x = round(v.pos, 1)
+        for hi in by_pos[bisect_left(positions, v.a - SNAP):bisect_right(positions, v.b + SNAP)]:
+            h = hs[hi]
+            if h.a - SNAP <= v.pos <= h.b + SNAP:
+                point = points.setdefault((x, round(h.pos, 1)), {"h": set(), "v": set()})
                 point["h"].add(hi)
                 point["v"].add(vi)
     return points
@@ -558,10 +584,10 @@ MAX_GRID_POINTS = 4000  # more rule crossings than this is graph paper or a draw
 def _cells(points: dict) -> list[tuple]:
     """The smallest rectangles whose four corners are intersections joined by rules
     (pdfplumber's intersections_to_cells, which this follows, with points indexed by row
-    and column so a dense grid is not quadratic)."""
-    def joined(p, q, kind):
-        return not points[p][kind].isdisjoint(points[q][kind])
-
+    and column so a dense grid is not quadratic). The points below a corner are tried lazily,
+    nearest first: the nearest joined one nearly always closes the cell."""
+    h_rules = {pt: p["h"] for pt, p in points.items()}
+    v_rules = {pt: p["v"] for pt, p in points.items()}
     by_x: dict[float, list[float]] = {}
     by_y: dict[float, list[float]] = {}
     for x, y in sorted(points):
@@ -572,14 +598,16 @@ def _cells(points: dict) -> list[tuple]:
     cells = []
     for pt in sorted(points):
         x, y = pt
-        below = [(x, y2) for y2 in by_x[x] if y2 > y and joined(pt, (x, y2), "v")]
-        right = [(x2, y) for x2 in by_y[y] if x2 > x and joined(pt, (x2, y), "h")]
+        down, across = v_rules[pt], h_rules[pt]
+        below = (y2 for y2 in by_x[x] if y2 > y and not down.isdisjoint(v_rules[(x, y2)]))
+        right = [x2 for x2 in by_y[y] if x2 > x and not across.isdisjoint(h_rules[(x2, y)])]
         found = None
-        for b in below:
-            for r in right:
-                corner = (r[0], b[1])
-                if corner in points and joined(corner, r, "v") and joined(corner, b, "h"):
-                    found = (x, y, corner[0], corner[1])
+        for y2 in below:
+            for x2 in right:
+                corner = (x2, y2)
+                if corner in points and not v_rules[corner].isdisjoint(v_rules[(x2, y)]) \
+                        and not h_rules[corner].isdisjoint(h_rules[(x, y2)]):
+                    found = (x, y, x2, y2)
                     break
             if found:
                 break
@@ -651,13 +679,11 @@ def _bounded_text(textpage):
 def _table_from_cells(cells: list[tuple], cell_text, height: float, lines: list[Line]) -> Optional[Table]:
     columns = sorted({c[0] for c in cells})
     row_tops = sorted({c[1] for c in cells})
-    rows = []
-    for top in row_tops:
-        row = [""] * len(columns)
-        for x0, t, x1, bottom in (c for c in cells if c[1] == top):
-            text = cell_text(x0, height - bottom, x1, height - t)
-            row[columns.index(x0)] = _join_cell_lines(text)
-        rows.append(row)
+    column_of = {x: i for i, x in enumerate(columns)}
+    rows = {top: [""] * len(columns) for top in row_tops}  # in order of row_tops
+    for x0, t, x1, bottom in cells:
+        rows[t][column_of[x0]] = _join_cell_lines(cell_text(x0, height - bottom, x1, height - t))
+    rows = list(rows.values())
     keep = [i for i in range(len(columns)) if any(r[i] for r in rows)]
     rows = [[r[i] for i in keep] for r in rows]
     rows = [r for r in rows if any(r)]
@@ -671,6 +697,12 @@ def _table_from_cells(cells: list[tuple], cell_text, height: float, lines: list[
                  header_bold=bool(in_first) and all(ln.bold for ln in in_first))
 
 
+_HYPHEN_END = re.compile(r"[a-z]-$")  # "recom-" + "mendation"
+_EMAIL_CUT = re.compile(r"@\S*[.@_-]$")  # "jo.bloggs@bristol." + "gov.uk"
+_EMAIL_END = re.compile(r"@\S*$")  # "jo.bloggs@bristol" + ".gov.uk"
+_EMAIL_TAIL = re.compile(r"[a-z.]+\b")
+
+
 def _join_cell_lines(text: str) -> str:
     """Cell text on one line: "recom-\\nmendation" -> "recommendation", an e-mail address broken
     at a line end ("jo.bloggs@bristol.\\ngov.uk") rejoined, other breaks become spaces."""
@@ -679,10 +711,10 @@ def _join_cell_lines(text: str) -> str:
     for line in lines:
         if not out:
             out = line
-        elif re.search(r"[a-z]-$", out) and line[:1].islower():
+        elif out.endswith("-") and _HYPHEN_END.search(out) and line[:1].islower():
             out = out[:-1] + PLAIN_BREAK + line
-        elif re.search(r"@\S*[.@_-]$", out) or (re.search(r"@\S*$", out) and re.match(r"[a-z.]+\b", line)
-                                                  and " " not in line):
+        elif "@" in out and (_EMAIL_CUT.search(out) or (_EMAIL_END.search(out) and _EMAIL_TAIL.match(line)
+                                                        and " " not in line)):
             out += line
         else:
             out += " " + line
@@ -761,12 +793,14 @@ def _read_page(pdf, index: int, probe: _Probe, ocr: bool, problems: dict) -> Pag
 # Pass 2: body size, running headers and footers
 
 _PAGE_NUMBER = re.compile(r"^(?:page\|?\d+(?:of\d+)?|\d+\|page|-?\d{1,4}-?|\d+of\d+|\d+/\d+|\[\d+\])$")
+_DIGIT = re.compile(r"\d")
 MARGIN = 0.12  # top/bottom share of the page where running headers and footers live
 
 
 def is_page_number(text: str) -> bool:
-    """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15"."""
-    return bool(_PAGE_NUMBER.match(_SPACE.sub("", text).lower()))
+    """"Page |1", "P a g e | 2" (letter-spaced), "Page 3 of 15", "- 4 -", "12", "3/15".
+    Each form has a digit: a margin line without one ("Minutes", "Chair") is not spaced out."""
+    return bool(_DIGIT.search(text)) and bool(_PAGE_NUMBER.match(_SPACE.sub("", text).lower()))
 
 
 def _margin_band(line: Line, layout: PageLayout, share: float = MARGIN) -> Optional[str]:
@@ -836,7 +870,8 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     right = [ln for ln in lines if ln.x0 > mid]
     crossing = len(lines) - len(left) - len(right)
     if len(left) >= 8 and len(right) >= 8 and crossing <= 0.15 * len(lines):
-        head = [ln for ln in lines if ln.x0 <= mid <= ln.x1 and ln.bottom <= min(x.top for x in left + right)]
+        columns_top = min(x.top for x in left + right)
+        head = [ln for ln in lines if ln.x0 <= mid <= ln.x1 and ln.bottom <= columns_top]
         rest = [ln for ln in lines if ln not in head]
         return head + sorted([ln for ln in rest if ln.x1 < mid or ln.x0 <= mid], key=lambda x: x.top) + \
             sorted([ln for ln in rest if ln.x0 > mid], key=lambda x: x.top)
@@ -876,9 +911,8 @@ def typical_pitch(lines: list[Line]) -> Optional[float]:
 
 
 def _joins(prev: Line, line: Line, right_edge: float, pitch: Optional[float] = None) -> bool:
-    """Does `line` continue the paragraph whose last line is `prev` (same page)?"""
-    if starts_item(line.text):
-        return False
+    """Does `line` continue the paragraph whose last line is `prev` (same page)? The geometry
+    is asked before the two regexes of starts_item: a third of the lines fail it."""
     if (prev.para is not None or line.para is not None) and prev.para != line.para:
         return False  # Tesseract put them in different paragraphs
     if abs(prev.size - line.size) > 0.6 or _style_changes(prev, line):
@@ -887,7 +921,7 @@ def _joins(prev: Line, line: Line, right_edge: float, pitch: Optional[float] = N
     step = line.top - prev.top
     if step < -0.5 * size or step > (1.3 * pitch if pitch else 1.6 * size):
         return False  # a column jump, or space between paragraphs
-    return not _next_word_fits(prev, line, right_edge)
+    return not starts_item(line.text) and not _next_word_fits(prev, line, right_edge)
 
 
 def _style_changes(prev: Line, line: Line) -> bool:
@@ -918,7 +952,12 @@ def text_right_edge(lines: list[Line], width: float) -> float:
 
 PDFIUM_BREAK = "\ufffe"  # pdfium joined two lines at a hyphen: "rat\uffferunning", "recom\ufffemendation"
 PLAIN_BREAK = "\ue000"  # our mark for a plain "-" at a line end followed by lower case (OCR text)
-_MARKS = re.compile("[\ufffe\x02\ue000]")
+
+
+def _has_mark(text: str) -> bool:
+    """A hyphen mark in the text: three substring scans, much quicker than a regex over a page
+    (a mark that is not Latin-1 is not even looked for in a Latin-1 string)."""
+    return "\ufffe" in text or "\x02" in text or "\ue000" in text
 
 
 def _join_text(a: str, b: str) -> str:
@@ -951,27 +990,45 @@ class Hyphens:
     _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
     def __init__(self, texts):
-        words = set()
-        for text in texts:  # the marks are not letters: they part words as a space would
-            words.update(self._WORDS.findall(text))
-        self.vocab = {word.lower() for word in words}  # each distinct word lowered once
+        self.texts = list(texts)
+        # A word lowered alone is a substring of its text lowered whole, except next to a
+        # capital sigma, which lower() reads in context ("ΟΔΟΣ" ends in ς, "ΟΔΟΣ'Α" has σ):
+        # a text holding one has no lowered copy and is always split into words.
+        self.lowered = [None if "\u03a3" in text else text.lower() for text in self.texts]
+        self.text_words: dict[int, set] = {}  # text index -> its words, lowered
+        self.known: dict[str, bool] = {}
+
+    def has_word(self, word: str) -> bool:
+        """Whether some text holds `word` (lower case) as a whole word, in any case. Only the
+        texts holding it as a substring once lowered are split into words: a document asks
+        about a handful of words ("recommendation", "rat-running"), and splitting every page
+        into words cost more than all the rest of the hyphen work (the benchmark's documents
+        with marks: 246 pages split before, 10 now)."""
+        if word not in self.known:
+            self.known[word] = any(word in self._words(i) for i, low in enumerate(self.lowered)
+                                   if low is None or word in low)
+        return self.known[word]
+
+    def _words(self, index: int) -> set:
+        if index not in self.text_words:  # the marks are not letters: they part words as a space would
+            self.text_words[index] = {w.lower() for w in set(self._WORDS.findall(self.texts[index]))}
+        return self.text_words[index]
 
     def resolve(self, text: str) -> str:
-        return self._AROUND.sub(self._one, text) if text and _MARKS.search(text) else text
+        return self._AROUND.sub(self._one, text) if text and _has_mark(text) else text
 
     def _one(self, m) -> str:
         left, mark, right = m.groups()
-        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
-        if not (left and right) or hyphenated in self.vocab or right[:1].isupper():
+        if not (left and right) or self.has_word(f"{left}-{right}".lower()) or right[:1].isupper():
             return f"{left}-{right}"
-        if joined in self.vocab or mark == PLAIN_BREAK:
+        if self.has_word((left + right).lower()) or mark == PLAIN_BREAK:
             return left + right
         return f"{left}-{right}"
 
 
 def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
     texts = [b.text for b in blocks] + [p.text for p in pages]
-    if not any(_MARKS.search(t) for t in texts):
+    if not _has_mark("".join(texts)):
         return  # most documents: no hyphen at any line end, no vocabulary needed
     hyphens = Hyphens(p.text for p in pages)  # the blocks hold the pages' words again, regrouped
     for block in blocks:
