@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Optional
 
 from .blocks import Block, PageText, ReadError, ReadResult, clean_text
@@ -1027,9 +1027,8 @@ class Hyphens:
 
 
 def resolve_hyphens(blocks: list[Block], pages: list[PageText]) -> None:
-    texts = [b.text for b in blocks] + [p.text for p in pages]
-    if not _has_mark("".join(texts)):
-        return  # most documents: no hyphen at any line end, no vocabulary needed
+    if not any(map(_has_mark, chain((b.text for b in blocks), (p.text for p in pages)))):
+        return  # most documents: no hyphen at any line end, no vocabulary needed (and no copy of their text)
     hyphens = Hyphens(p.text for p in pages)  # the blocks hold the pages' words again, regrouped
     for block in blocks:
         block.text = hyphens.resolve(block.text)
