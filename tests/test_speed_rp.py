@@ -6,9 +6,14 @@ on every page of the fixture PDFs that have a text layer.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract import read_pdf as rp
+
+#: a line of pdfium's text without its edge spaces: what _text_lines finds with split and strip
+LINE_BODY = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 
 from .conftest import DOCUMENTS
 
@@ -51,7 +56,7 @@ def _plain_text_lines(textpage, text, size, rotation, page_no, probe):
 
     width, height = size
     lines = []
-    for m in rp._LINE_BODY.finditer(text):
+    for m in LINE_BODY.finditer(text):
         first, last = m.start(1), m.end(1) - 1
         mid = (first + last) // 2
         if text[mid].isspace():
@@ -340,7 +345,7 @@ def test_has_mark_as_regex(text):
 @pytest.mark.parametrize("text", ["", "a", " a \r\n b\r\n\r\n", "\r\n\r\nx", "one\ttwo \u00a0\r\nthree\n",
                                   "abc\u2028def\rghi", "\x1c x \x1f", "  \r\n \t ", "last line"])
 def test_text_lines_split_as_line_body_regex(text):
-    """_text_lines finds _LINE_BODY's lines with str.split and strip: same starts, same text."""
+    """_text_lines finds LINE_BODY's lines with str.split and strip: same starts, same text."""
 
     class Page:
         raw = None
@@ -348,7 +353,7 @@ def test_text_lines_split_as_line_body_regex(text):
     class Probe:
         rect = type("Rect", (), {"left": 0.0, "right": 0.0, "top": 0.0, "bottom": 0.0})()
 
-        def _char_box(self, tp, index, rect):
+        def char_box(self, tp, index, rect):
             self.seen.append(index)
 
         def bold(self, tp, index):
@@ -360,6 +365,6 @@ def test_text_lines_split_as_line_body_regex(text):
     probe.seen = []
     with unittest.mock.patch("pypdfium2.raw.FPDFText_GetFontSize", lambda tp, index: 10.0):
         lines = rp._text_lines(Page(), text, (100.0, 100.0), 0, 1, probe)
-    matches = list(rp._LINE_BODY.finditer(text))
+    matches = list(LINE_BODY.finditer(text))
     assert [ln.text for ln in lines] == [m.group(1) for m in matches]
     assert probe.seen == [i for m in matches for i in (m.start(1), m.end(1) - 1)]
