@@ -57,9 +57,7 @@ _BREAK_TAG = re.compile(r"</?(?:p|div|br|li)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?(?:i|u|b|em|strong|span|font|sup|sub)\b[^>]*>", re.I)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 # Runs of spaces fold to one space. A single plain space is left alone rather than replaced by
-# itself: matching every gap between words was most of the cost of cleaning a page. (`one_line`
-# now splits at whitespace instead; tests/test_speed_rec.py holds it to this definition.)
-_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+# itself: matching every gap between words was most of the cost of cleaning a page.
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]{2,}|[\t\u00a0\u2002\u2003\u2009\u200b]")
 #: the characters besides " " and "\t" that _SPACES folds
 _ODD_SPACES = ("\u00a0", "\u2002", "\u2003", "\u2009", "\u200b")
@@ -128,8 +126,8 @@ def one_line(text: str) -> str:
     """Text with all whitespace folded to single spaces.
 
     str.split() cuts at the characters the regex `\\s` matches (both ask str.isspace), so joining
-    the words is `_WHITESPACE.sub(" ", ...).strip()` in a quarter of the time (3,534 bench blocks:
-    20 -> 6 ms)."""
+    the words folds runs as `re.sub(r"\\s{2,}|[^\\S ]", " ", ...).strip()` did, in a quarter of
+    its time (3,534 bench blocks: 20 -> 6 ms)."""
     return " ".join(clean_text(text).split())
 
 
