@@ -53,7 +53,8 @@ def warm_up() -> None:
             importlib.import_module(module_name)
         except ImportError:  # an optional format's library is missing: its files fail alone
             pass
-    from . import assemble, names, questions, rules  # noqa: F401 (assemble: imported for its imports)
+    importlib.import_module(f"{__name__}.assemble")  # and with it every record finder
+    from . import names, questions, rules
 
     rules.build()
     questions._lead_matcher()

@@ -6,8 +6,6 @@ built to trip it: capitals, non-ASCII letters and lone surrogates, punctuation-o
 """
 import re
 
-import pytest
-
 from extract import rules
 
 from .test_speed_q import DOCUMENTS, _lines_of
