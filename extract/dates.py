@@ -11,7 +11,7 @@ from datetime import date
 
 from dateutil import parser as dateparser
 
-from .blocks import RE_I_ONLY
+from .blocks import RE_I_ONLY, non_ascii
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -166,7 +166,6 @@ SIGNAL_SHAPES = {
 #: "." anything else (a text is shaped by bytes.translate and searched by bytes.find, at C speed)
 _SHAPE = bytes(ord("A") if "A" <= chr(c) <= "Z" else ord("9") if "0" <= chr(c) <= "9" else
                ord(" ") if c < 128 and chr(c).isspace() else ord(".") for c in range(256))
-_ASCII = bytes(range(128))
 
 
 def _signal(name: str, pattern: re.Pattern, text: str, low: str | None) -> bool:
@@ -218,9 +217,8 @@ def _shaped_signal(pattern: re.Pattern, text: str, shape: bytes, backs: tuple) -
 
 def _unshapely(text: str) -> bool:
     """Whether a non-ASCII character of `text` is a digit or a space to re (\\d is isdecimal, \\s
-    isspace): the non-ASCII characters are what is left of the UTF-8 bytes once ASCII is deleted."""
-    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    return any(char.isdecimal() or char.isspace() for char in others)
+    isspace)."""
+    return any(char.isdecimal() or char.isspace() for char in non_ascii(text))
 
 
 def dayfirst_for(text: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import Optional
 
-from .blocks import Block, PageText, ReadError, ReadResult, clean_text
+from .blocks import Block, PageText, ReadError, ReadResult, clean_text, non_ascii
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +277,6 @@ def garbage_reason(text: str) -> Optional[str]:
     return None
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_BAD = bytes(c for c in range(128) if _BAD_CHARS.match(chr(c)) and not chr(c).isspace())
@@ -289,7 +288,7 @@ def _char_counts(text: str) -> tuple[int, int, int]:
     n_chars = len(data.translate(None, _ASCII_SPACE))
     n_bad = len(data) - len(data.translate(None, _ASCII_BAD))
     n_alnum = len(data.translate(None, _ASCII_NOT_ALNUM))
-    for char in _NON_ASCII.findall(text) if not text.isascii() else ():
+    for char in non_ascii(text):
         if char == "\ufffe" or char.isspace():
             continue
         n_chars += 1

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from schema.records import AgendaItem, Attendance, Meeting
 
 from . import dates, rules
-from .blocks import Block, ReadResult, may_say, one_line
+from .blocks import Block, ReadResult, may_say, non_ascii, one_line
 from .spans import ItemSpan, MeetingSpan, Segmentation
 
 # ---------------------------------------------------------------------------------------------
@@ -291,14 +291,12 @@ def _upper(text: str) -> bool:
     title lines again and again. ASCII letters are counted by bytes.translate on the UTF-8 text, not
     by a Python call per character; only the few other characters ("’", "é") are looked at one by one."""
     raw = text.encode("utf-8", "surrogatepass")
-    others = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass") if not text.isascii() else ""
-    alpha = "".join(filter(str.isalpha, others))
+    alpha = "".join(filter(str.isalpha, non_ascii(text)))
     letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS)) + len(alpha)
     capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS)) + len("".join(filter(str.isupper, alpha)))
     return letters >= 4 and capitals / letters > 0.8
 
 
-_ASCII = bytes(range(128))
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 

@@ -28,6 +28,19 @@ def test_upper_counts_letters_as_before(text):
 
 
 # ---------------------------------------------------------------------------------------------
+# blocks.non_ascii: the characters outside ASCII, found by bytes.translate (used by _upper, the
+# date signs and read_pdf's character counts)
+
+
+@pytest.mark.parametrize("text", ["", "plain ASCII", "Café Royal", "O’BRIEN – 2024", "\ud800x\udfff",
+                                  "".join(map(chr, range(0x3100))), "\U0001f600 and \U000e0020"])
+def test_non_ascii_is_every_character_outside_ascii(text):
+    from extract.blocks import non_ascii
+
+    assert non_ascii(text) == "".join(c for c in text if ord(c) > 127)
+
+
+# ---------------------------------------------------------------------------------------------
 # segment._clean_title: TITLE_DEBRIS only where a "(" or the word "page" may be
 
 
