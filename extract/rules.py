@@ -286,19 +286,19 @@ def _promise_labels(low: str) -> list[str]:
     """The PROMISES labels that may match the lower-cased text. A label is left out when each of
     its patterns has a compulsory token none of whose words is in the text: never one whose
     Matcher would match it."""
-    tokens = _promise_tokens()
-    if _first_keys() is None:
-        words = set(_LETTERS.findall(low))
-        return [label for label, patterns in tokens.items() if _may_match(words, patterns)]
-    hits = _first_key_bytes().intersection(_letter_runs(low))
-    if not hits:
-        return []  # most texts: no set of their words is built
-    # only the labels whose first tokens the text has are checked in full ("would provide the
-    # figures" has "provide": two labels of thirteen)
-    by_key = _labels_by_first_key()
-    candidates = set().union(*(by_key[key] for key in hits))
-    words = set(_LETTERS.findall(low))
-    return [label for label, patterns in tokens.items() if label in candidates and _may_match(words, patterns)]
+    runs = _letter_runs(low)
+    candidates = None  # every label, when some pattern has no word to look for
+    if _first_keys() is not None:
+        hits = _first_key_bytes().intersection(runs)
+        if not hits:
+            return []  # most texts: no set of their words is built
+        # only the labels whose first tokens the text has are checked in full ("would provide the
+        # figures" has "provide": two labels of thirteen)
+        by_key = _labels_by_first_key()
+        candidates = set().union(*(by_key[key] for key in hits))
+    words = set(map(bytes.decode, runs))  # the same runs as text: no second scan of the text
+    return [label for label, patterns in _promise_tokens().items()
+            if (candidates is None or label in candidates) and _may_match(words, patterns)]
 
 
 def _may_match(words: set[str], patterns: list[list[frozenset[str]]]) -> bool:
