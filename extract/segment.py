@@ -1099,7 +1099,7 @@ def _items(blocks, lines, draft: _MeetingDraft, doc_id: str, seq: int) -> tuple[
         if candidate is None and NUMBER_ONLY.match(line) and i + 1 < draft.end:
             alone = True
             title = _clean_title(lines[i + 1])  # "**1.**" on its own line, title below
-            if title and re.search(r"[^\W\d_]", title) and _title_like(title, _stands_out(blocks[i + 1])):
+            if title and _LETTER.search(title) and _title_like(title, _stands_out(blocks[i + 1])):
                 candidate = (NUMBER_ONLY.match(line).group("num"), title)
         title_end = i + 2 if alone else i + 1
         if candidate is None and not alone and ITEM.match(line) and title_end < draft.end and _continues_title(
