@@ -14,6 +14,15 @@ def fixture_path(*parts) -> Path:
     return DOCUMENTS.joinpath(*parts)
 
 
+def read_fixture(*parts):
+    """A fixture document as its reader sees it (the ReadResult), the reader chosen by the file
+    name as ingest chooses it."""
+    from extract import content_type_for, read
+
+    path = fixture_path(*parts)
+    return read(path.read_bytes(), content_type_for(path.name))
+
+
 @pytest.fixture
 def archive_path(tmp_path):
     return tmp_path / "archive.db"

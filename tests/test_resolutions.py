@@ -5,7 +5,7 @@ import pytest
 from extract import extract_document
 from extract import rules
 
-from .conftest import fixture_path
+from .conftest import fixture_path, read_fixture
 
 
 def records(*parts):
@@ -326,14 +326,12 @@ PREFILTER_DOCUMENTS = [
 
 
 def _texts_of(parts):
-    from extract import content_type_for, read
-    from extract.resolutions import _SENTENCE
+    from extract.resolutions import _sentences
 
-    path = fixture_path(*parts)
-    for block in read(path.read_bytes(), content_type_for(path.name)).blocks:
+    for block in read_fixture(*parts).blocks:
         if block.text:
             yield block.text
-            yield from _SENTENCE.split(block.text)
+            yield from _sentences(block.text)
 
 
 NEAR_MISSES = [

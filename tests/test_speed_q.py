@@ -12,7 +12,7 @@ import pytest
 from extract import questions, rules
 from extract.blocks import may_say
 
-from .conftest import fixture_path
+from .conftest import read_fixture
 
 DOCUMENTS = [
     ("herefordshire", "001_084bcb77530a1605.txt"), ("herefordshire", "004_58a656bbb4bbd1d0.txt"),
@@ -26,10 +26,7 @@ DOCUMENTS = [
 
 def _lines_of(parts):
     """Every block's text, its lines and its comma-separated pieces (the shape of attendance lists)."""
-    from extract import content_type_for, read
-
-    path = fixture_path(*parts)
-    for block in read(path.read_bytes(), content_type_for(path.name)).blocks:
+    for block in read_fixture(*parts).blocks:
         text = block.text or " | ".join(block.cells or [])
         yield text
         for line in text.splitlines():

@@ -150,13 +150,12 @@ def _kept(found):
 
 
 def test_restated_decisions_are_those_the_full_comparison_finds():
-    from extract import content_type_for, read, resolutions
+    from extract import resolutions
 
-    from .conftest import fixture_path
+    from .conftest import read_fixture
 
     parts = ("bristol-city-council", "transport-connectivity-policy-committee-2024-09-12-printed-minutes.pdf")
-    path = fixture_path(*parts)
-    blocks = read(path.read_bytes(), content_type_for(path.name)).blocks
+    blocks = read_fixture(*parts).blocks
     texts = [f.record.text for f in resolutions.find_resolutions(blocks, "x" * 64)]
     long = "That the Committee approves the proposed approach to delivery of the scheme across the city"
     texts += [long, long[:-5], long + " and beyond the city boundary", "That the report be noted.", "That the report be noted."]
@@ -262,13 +261,12 @@ def test_dayfirst_is_worked_out_only_when_read_and_as_before(monkeypatch):
 
 def test_meetings_found_with_the_answer_worked_out_up_front(monkeypatch):
     """find_meetings with a lazy `dayfirst` finds what it found with `dayfirst_for` computed first."""
-    from extract import content_type_for, dates, read, segment
+    from extract import dates, segment
 
-    from .conftest import fixture_path
+    from .conftest import read_fixture
 
     for parts in DOCUMENTS + [("rivergrove-or", "city-council-2018-12-10-minutes.pdf")]:
-        path = fixture_path(*parts)
-        result = read(path.read_bytes(), content_type_for(path.name))
+        result = read_fixture(*parts)
         lazy = segment.find_meetings(result, "x" * 64)
         with monkeypatch.context() as m:
             m.setattr(dates, "DayfirstWhenAsked", lambda lines: dates.dayfirst_for("\n".join(lines)))
