@@ -63,3 +63,46 @@ def test_full_text_index_follows_text_edits_but_not_link_columns(tmp_path):
     reopened = open_archive(tmp_path / "a.db")  # an older archive's broad trigger is narrowed on open
     triggers = [r[0] for r in reopened.execute("select sql from sqlite_master where name like '%_au'")]
     assert triggers and all("AFTER UPDATE OF" in sql for sql in triggers)
+
+
+FULL_TEXT_TABLES = {"questions", "responses", "resolutions", "agenda_items", "actions", "pages"}
+
+
+def test_every_full_text_index_stays_in_step_with_its_table(tmp_path, seeds_dir):
+    """archive.sql writes each index's three triggers out by hand: FTS5's integrity check (against
+    the table's own rows) catches a trigger that names the wrong column or misses an edit, after
+    loading, linking, editing every indexed column, reloading and deleting documents."""
+    from extract import extract_document
+    from ingest.link import link_archive
+    from schema.load import delete_document, save_document
+
+    db = open_archive(tmp_path / "a.db")
+    indexes = {row[0] for row in db.execute(
+        "select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%USING FTS5%'")}
+    assert indexes == {f"{table}_fts" for table in FULL_TEXT_TABLES}
+
+    def check(step):
+        for table in FULL_TEXT_TABLES:
+            try:
+                db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('integrity-check', 1)")
+            except Exception as exc:
+                pytest.fail(f"{table}_fts out of step after {step}: {exc}")
+
+    records = [extract_document(path.read_bytes(), path.name) for path in sorted(seeds_dir.iterdir())]
+    for found in records:
+        save_document(db, found)
+    assert all(db[table].count for table in FULL_TEXT_TABLES)  # every index has rows to check
+    check("loading")
+    link_archive(db)
+    check("linking")
+    with db.atomic():
+        for table in FULL_TEXT_TABLES:
+            for column in db.execute(f"select * from [{table}_fts] limit 0").description:
+                db.execute(f"update [{table}] set [{column[0]}] = [{column[0]}] || ' edited'"
+                           f" where rowid in (select rowid from [{table}] limit 3)")
+    check("editing")
+    save_document(db, records[0])
+    check("reloading")
+    with db.atomic():
+        delete_document(db, records[1].document.id)
+    check("deleting")
